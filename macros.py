@@ -1,0 +1,24 @@
+"""Macros the pages call: a thin registry over trustsite's plain functions."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from trustsite.data import DataError, load_data
+from trustsite.tables import table_html
+
+
+def define_env(env):
+    # Validate every data file now, so one bad row stops the build before any page renders.
+    try:
+        data = load_data(Path(env.project_dir) / "data")
+    except DataError as error:
+        raise PluginError(str(error)) from None
+
+    @env.macro
+    def data_table(name: str) -> str:
+        """One of the article's tables: `{{ data_table("methods") }}`."""
+        return table_html(name, data)
+
+    # So a wrong call reads "data_table() takes 1 positional argument…".
+    data_table.__qualname__ = data_table.__name__

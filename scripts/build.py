@@ -1,0 +1,115 @@
+"""Build the online site and the offline copy in one process, atomically.
+
+    python scripts/build.py [--site-dir site] [--dist-dir dist]
+
+Both builds go to a staging folder first. site/ and dist/ are replaced only
+when everything has succeeded, so a failed build leaves the last good site
+exactly as it was. A failure prints what MkDocs or the data check said and no
+Python traceback (set TRUSTSITE_DEBUG=1 to see one).
+"""
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# The hooks import trustsite from the project root.
+sys.path.insert(0, str(ROOT))
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+
+log = logging.getLogger("mkdocs")
+
+
+class _ErrorSeen(logging.Filter):
+    """Remembers whether MkDocs has already reported an error."""
+
+    seen = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.seen = self.seen or record.levelno >= logging.ERROR
+        return True
+
+
+def source_date_epoch() -> str:
+    """The last commit's time, so the same commit gives the same bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"  # not a git checkout: a fixed date is still reproducible
+
+
+def build_site(site_dir: Path, *, offline: bool) -> None:
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def replace_dir(new: Path, target: Path, trash: Path) -> None:
+    """Swap `new` into `target`; the old copy goes to `trash`."""
+    if target.exists():
+        os.replace(target, trash / target.name)
+    os.replace(new, target)
+
+
+def build_all(site_dir: Path, dist_dir: Path) -> None:
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
+    try:
+        build_site(staging / "site", offline=False)
+        build_site(staging / "offline", offline=True)
+        (staging / "dist").mkdir()
+        (staging / "trash").mkdir()
+        replace_dir(staging / "site", site_dir, staging / "trash")
+        replace_dir(staging / "dist", dist_dir, staging / "trash")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    args = parser.parse_args()
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    reported = _ErrorSeen()
+    handler.addFilter(reported)
+    log.addHandler(handler)
+    log.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    os.chdir(ROOT)
+
+    started = time.monotonic()
+    try:
+        build_all(args.site_dir.resolve(), args.dist_dir.resolve())
+    except (Exception, SystemExit) as error:
+        if os.environ.get("TRUSTSITE_DEBUG"):
+            raise
+        # Abort and SystemExit follow a message MkDocs has already logged.
+        if not (reported.seen or isinstance(error, (Abort, SystemExit))):
+            log.error(str(error))
+        log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
+        return 1
+    print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""The seed article, cut into the units that must all appear in the site."""
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ARTICLE = Path(__file__).resolve().parent / "fixtures" / "article.txt"
+
+# The seed's "Recent articles" heading: the site shows that list under
+# "More in this series" instead, as its issue asks.
+NOT_PUBLISHED = {"Recent articles", "References"}
+
+_BULLET = "• "
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.splitlines():
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def table_blocks(text: str | None = None) -> list[list[str]]:
+    """The seed's tables: runs of lines with no blank line between them,
+    other than the bulleted list."""
+    text = text if text is not None else ARTICLE.read_text(encoding="utf-8")
+    return [block for block in _blocks(text)
+            if len(block) > 1 and not block[0].startswith(_BULLET)]
+
+
+def units(text: str | None = None) -> list[str]:
+    """Every sentence, heading and table row of the article, in order."""
+    text = text if text is not None else ARTICLE.read_text(encoding="utf-8")
+    found = []
+    tables = table_blocks(text)
+    for block in _blocks(text):
+        if block in tables:
+            found.extend(block)
+            continue
+        for line in block:
+            line = line.removeprefix(_BULLET)
+            found.extend(s for s in _SENTENCE_END.split(line) if s not in NOT_PUBLISHED)
+    return found
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def site_text(site: Path) -> str:
+    """The readable text of every page's article body, table rows one per line."""
+    parts = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        body = soup.find("article")
+        if body is None:
+            continue
+        for row in body.find_all("tr"):
+            parts.append(" ".join(_squash(cell.get_text()) for cell in row.find_all(["th", "td"])))
+        for table in body.find_all("table"):
+            table.decompose()
+        parts.append(_squash(body.get_text()))
+    return "\n".join(parts)
+
+
+def missing_units(site: Path) -> list[str]:
+    text = site_text(site)
+    return [unit for unit in units() if unit not in text]

@@ -1,0 +1,52 @@
+"""The article's headings, leads and list have the shape the reader expects."""
+
+from bs4 import BeautifulSoup
+
+
+def page(built, name):
+    return BeautifulSoup((built.site / name / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_each_section_has_one_h1_with_its_tagline_as_lead(built):
+    soup = page(built, "foundation-of-trust")
+    article = soup.find("article")
+    assert [h.get_text().rstrip("¶") for h in article.find_all("h1")] == ["The Foundation of Trust in Therapy"]
+    lead = article.find("h1").find_next_sibling()
+    assert lead.name == "p" and "lead" in lead["class"]
+    assert lead.get_text() == "Understanding Trust: The Cornerstone of Effective Therapy"
+
+
+def test_home_page_shows_title_date_and_subtitle(built):
+    soup = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article")
+    assert article.find("h1").get_text().rstrip("¶") == "The importance of building trust in therapy relationships"
+    date = article.find("time")
+    assert (date["datetime"], date.get_text()) == ("2025-01-21", "January 21, 2025")
+    assert article.find("p", class_="lead").get_text() == (
+        "Building Trust in the Therapeutic Journey: A Cornerstone for Healing")
+
+
+def test_question_and_sub_headings_are_in_the_table_of_contents(built):
+    soup = page(built, "trust-and-outcomes")
+    h2 = soup.find("article").find("h2")
+    h3 = soup.find("article").find("h3")
+    assert h2.get_text().rstrip("¶") == "How does trust impact therapeutic outcomes and effectiveness?"
+    assert h3.get_text().rstrip("¶") == "The Role of Empathy and Communication"
+    toc = soup.find("nav", class_="md-nav--secondary")
+    for heading in (h2, h3):
+        assert toc.find("a", href=f"#{heading['id']}") is not None
+
+
+def test_rebuilding_strategies_are_a_list_with_bold_names(built):
+    items = page(built, "rebuilding-trust").find("article").find("ul").find_all("li")
+    assert [item.find("strong").get_text() for item in items] == [
+        "Open Communication:", "Empathy:", "Acknowledging Feelings:",
+        "Taking Responsibility:", "Consistent Actions:", "Patience:"]
+
+
+def test_more_in_this_series_has_no_links(built):
+    soup = page(built, "conclusion")
+    heading = soup.find("h2", id="more-in-this-series")
+    series = heading.find_next("ul")
+    assert len(series.find_all("li")) == 6
+    assert series.find("a") is None
