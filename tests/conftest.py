@@ -1,9 +1,14 @@
 """Shared fixtures: one real build of the project, and disposable copies of it."""
 
+import contextlib
+import functools
+import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,3 +65,84 @@ def build_project(project: Path) -> Build:
 def built(tmp_path_factory) -> Build:
     """The project as committed, built once for the whole session."""
     return build_project(copy_project(tmp_path_factory.mktemp("project")))
+
+
+# -- Browser and local server ---------------------------------------------------
+
+# Flags that keep Chromium from calling home (there is no network to call).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-default-apps"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Chromium: Playwright's own, or else Debian's."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        options = {}
+        if not Path(playwright.chromium.executable_path).exists():
+            system = shutil.which("chromium")
+            assert system, "no Chromium: install Debian's chromium package"
+            options["executable_path"] = system
+        browser = playwright.chromium.launch(args=CHROMIUM_ARGS, **options)
+        yield browser
+        browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str = "/"):
+    """Serve `folder` at http://127.0.0.1:<port><prefix>, as a static host would.
+
+    Anything outside `prefix` is a 404 answered with the site's own 404.html,
+    which is what GitHub Pages does for a project site.
+    """
+    class Handler(_QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(folder / "404.html")
+            return super().translate_path("/" + path[len(prefix):])
+
+        def send_head(self):
+            if not Path(self.translate_path(self.path.split("?")[0])).exists():
+                body = (folder / "404.html").read_bytes()
+                self.send_response(404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                return io.BytesIO(body)
+            return super().send_head()
+
+    handler = functools.partial(Handler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built):
+    """The online build, served on 127.0.0.1."""
+    with serve(built.site) as url:
+        yield url
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of a build, as paths relative to its root ("" is the home page)."""
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if relative == "404.html":
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return pages
