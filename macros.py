@@ -3,8 +3,11 @@
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import normalize_url
 
 from trustsite.data import DataError, load_data
+from trustsite.offline import ARCHIVE_NAME, download_link_html
+from trustsite.references import references_html
 from trustsite.tables import table_html
 
 
@@ -20,5 +23,18 @@ def define_env(env):
         """One of the article's tables: `{{ data_table("methods") }}`."""
         return table_html(name, data)
 
+    @env.macro
+    def references() -> str:
+        """The reference list, in APA style: `{{ references() }}`."""
+        return references_html(data["references.yml"])
+
+    @env.macro
+    def offline_download() -> str:
+        """The link to the offline copy, on the online site only: `{{ offline_download() }}`."""
+        if env.conf.plugins["material/offline"].config.enabled:
+            return ""
+        return download_link_html(normalize_url(ARCHIVE_NAME, page=env.page))
+
     # So a wrong call reads "data_table() takes 1 positional argument…".
-    data_table.__qualname__ = data_table.__name__
+    for macro in (data_table, references, offline_download):
+        macro.__qualname__ = macro.__name__

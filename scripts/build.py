@@ -1,6 +1,6 @@
 """Build the online site and the offline copy in one process, atomically.
 
-    python scripts/build.py [--site-dir site] [--dist-dir dist]
+    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf]
 
 Both builds go to a staging folder first. site/ and dist/ are replaced only
 when everything has succeeded, so a failed build leaves the last good site
@@ -18,13 +18,21 @@ import tempfile
 import time
 from pathlib import Path
 
+import jinja2
+
 ROOT = Path(__file__).resolve().parent.parent
 # The hooks import trustsite from the project root.
 sys.path.insert(0, str(ROOT))
 
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
+from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import BasePlugin  # noqa: E402
+
+from trustsite.archive import pack, write_checksum  # noqa: E402
+from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
+from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
 
 log = logging.getLogger("mkdocs")
 
@@ -50,14 +58,57 @@ def source_date_epoch() -> str:
         return "0"  # not a git checkout: a fixed date is still reproducible
 
 
-def build_site(site_dir: Path, *, offline: bool) -> None:
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory: the second build reuses the
+    first's instead of compiling every template again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+class _ShareTemplates(BasePlugin):
+    """Gives a build's Jinja environment the cache both builds share."""
+
+    def __init__(self, cache: jinja2.BytecodeCache) -> None:
+        self.cache = cache
+
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = self.cache
+        return env
+
+
+_TEMPLATES = _CompiledTemplates()
+
+
+def build_site(site_dir: Path, *, offline: bool, pdf: bool = False) -> MkDocsConfig:
     os.environ["OFFLINE"] = "true" if offline else "false"
+    # The site links to the PDF only when this build makes it (hooks/pdf.py).
+    os.environ["PDF"] = "true" if pdf else "false"
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins["build.py/shared-templates"] = _ShareTemplates(_TEMPLATES)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
+    return config
+
+
+def pack_offline_copy(copy: Path, config: MkDocsConfig, dist_dir: Path) -> Path:
+    """dist/<name>-offline.zip and its .sha256, holding only what the copy uses."""
+    languages = config.plugins["material/search"].config.lang
+    archive = dist_dir / ARCHIVE_NAME
+    pack(copy, archive, top=ARCHIVE_FOLDER, epoch=int(os.environ["SOURCE_DATE_EPOCH"]),
+         include=lambda relative: used_offline(relative, languages))
+    write_checksum(archive)
+    return archive
 
 
 def replace_dir(new: Path, target: Path, trash: Path) -> None:
@@ -67,13 +118,20 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
     os.replace(new, target)
 
 
-def build_all(site_dir: Path, dist_dir: Path) -> None:
+def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        build_site(staging / "site", offline=False)
-        build_site(staging / "offline", offline=True)
+        online_config = build_site(staging / "site", offline=False, pdf=pdf)
+        offline_config = build_site(staging / "offline", offline=True)
         (staging / "dist").mkdir()
+        archive = pack_offline_copy(staging / "offline", offline_config, staging / "dist")
+        # Hosted beside the site too, for its "Download for offline reading" link.
+        shutil.copyfile(archive, staging / "site" / ARCHIVE_NAME)
+        if pdf:
+            document = render_pdf(staging / "site", staging / "dist" / PDF_NAME,
+                                  title=online_config.site_name, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
+            shutil.copyfile(document, staging / "site" / PDF_NAME)
         (staging / "trash").mkdir()
         replace_dir(staging / "site", site_dir, staging / "trash")
         replace_dir(staging / "dist", dist_dir, staging / "trash")
@@ -86,6 +144,8 @@ def main() -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
+    parser.add_argument("--pdf", action="store_true",
+                        help=f"also print the whole article to {PDF_NAME}, linked from the site")
     args = parser.parse_args()
 
     handler = logging.StreamHandler()
@@ -98,7 +158,7 @@ def main() -> int:
 
     started = time.monotonic()
     try:
-        build_all(args.site_dir.resolve(), args.dist_dir.resolve())
+        build_all(args.site_dir.resolve(), args.dist_dir.resolve(), pdf=args.pdf)
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
@@ -108,6 +168,10 @@ def main() -> int:
         log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
         return 1
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
+    archive = args.dist_dir / ARCHIVE_NAME
+    print(f"Offline copy: {args.dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes")
+    if args.pdf:
+        print(f"PDF: {args.dist_dir.name}/{PDF_NAME}, {(args.dist_dir / PDF_NAME).stat().st_size:,} bytes")
     return 0
 
 

@@ -9,7 +9,7 @@ ARTICLE = Path(__file__).resolve().parent / "fixtures" / "article.txt"
 
 # The seed's "Recent articles" heading: the site shows that list under
 # "More in this series" instead, as its issue asks.
-NOT_PUBLISHED = {"Recent articles", "References"}
+NOT_PUBLISHED = {"Recent articles"}
 
 _BULLET = "• "
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -9,10 +9,13 @@ import shutil
 import subprocess
 import sys
 import threading
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from trustsite.browser import launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -69,24 +72,13 @@ def built(tmp_path_factory) -> Build:
 
 # -- Browser and local server ---------------------------------------------------
 
-# Flags that keep Chromium from calling home (there is no network to call).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-default-apps"]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A real headless Chromium: Playwright's own, or else Debian's."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        options = {}
-        if not Path(playwright.chromium.executable_path).exists():
-            system = shutil.which("chromium")
-            assert system, "no Chromium: install Debian's chromium package"
-            options["executable_path"] = system
-        browser = playwright.chromium.launch(args=CHROMIUM_ARGS, **options)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()
 
@@ -97,20 +89,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, prefix: str = "/"):
+def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None):
     """Serve `folder` at http://127.0.0.1:<port><prefix>, as a static host would.
 
     Anything outside `prefix` is a 404 answered with the site's own 404.html,
-    which is what GitHub Pages does for a project site.
+    which is what GitHub Pages does for a project site. `headers` are added to
+    every response.
     """
     class Handler(_QuietHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
         def translate_path(self, path):
             if not path.startswith(prefix):
                 return str(folder / "404.html")
             return super().translate_path("/" + path[len(prefix):])
 
         def send_head(self):
-            if not Path(self.translate_path(self.path.split("?")[0])).exists():
+            path = self.path.split("?")[0]
+            if not path.startswith(prefix) or not Path(self.translate_path(path)).exists():
                 body = (folder / "404.html").read_bytes()
                 self.send_response(404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -135,6 +134,16 @@ def site_url(built):
     """The online build, served on 127.0.0.1."""
     with serve(built.site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built, tmp_path_factory) -> Path:
+    """The offline archive, unzipped as a reader would: its one top folder."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built.dist / "trust-in-therapy-offline.zip") as archive:
+        archive.extractall(folder)
+    (top,) = folder.iterdir()
+    return top
 
 
 def site_pages(site: Path) -> list[str]:

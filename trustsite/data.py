@@ -28,6 +28,16 @@ class DataError(ValueError):
         super().__init__(f"{', '.join(where)}: {problem}")
 
 
+def decode_utf8(raw: bytes, shown: str) -> str:
+    """`raw` as text; if it is not UTF-8, a DataError naming the first bad line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise DataError(shown, f"is not UTF-8 text ({error.reason}); save it as UTF-8",
+                        line=line) from None
+
+
 class _DuplicateKey(yaml.constructor.ConstructorError):
     pass
 
@@ -53,11 +63,9 @@ class _StrictSafeLoader(yaml.SafeLoader):
 def _read_yaml(path: Path, shown: str) -> tuple[Any, list[int]]:
     """The document in `path`, and the line where each top-level item starts."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_utf8(path.read_bytes(), shown)
     except FileNotFoundError:
         raise DataError(shown, "file not found") from None
-    except UnicodeDecodeError as error:
-        raise DataError(shown, f"is not UTF-8 text ({error.reason} at byte {error.start})") from None
     loader = _StrictSafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -93,6 +101,11 @@ def _describe(error: dict, fields: list[str]) -> str:
         return f"must be a set of 'field: value' lines ({', '.join(fields)}), not {value!r}"
     if kind == "list_type":
         return "must be a list of rows, each starting with '- '"
+    if kind == "int_type":
+        quoted = isinstance(value, str) and value.strip().isdigit()
+        return f"must be a whole number, not {value!r}" + ("; remove the quotes" if quoted else "")
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
     return error["msg"]
 
 
@@ -100,7 +113,7 @@ def load_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[R
     """Validated rows of one data file; `shown` is the name used in messages."""
     shown = shown or path.name
     document, lines = _read_yaml(path, shown)
-    if document is None:
+    if document is None or document == []:
         raise DataError(shown, "is empty; it must hold a list of rows")
     fields = list(schema.model_fields)
     try:

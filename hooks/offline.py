@@ -1,0 +1,47 @@
+"""The offline copy (OFFLINE=true) loads nothing from any other host.
+
+Material's offline plugin makes search work from file://, but it loads the
+iframe-worker polyfill from a public CDN: with no network search breaks, and
+with one every page tells a third party it is being read. This hook serves the
+copy vendored under overrides/ instead, turns off instant navigation (it needs
+a server), and keeps the vendored files out of the online site.
+"""
+
+from jinja2 import pass_context
+from mkdocs.utils.templates import url_filter
+
+from trustsite.offline import ARCHIVE_NAME, download_link_html
+
+VENDORED = "assets/vendor/iframe-worker/"
+SHIM = VENDORED + "index.js"
+
+
+def _offline(config) -> bool:
+    return config.plugins["material/offline"].config.enabled
+
+
+def on_config(config):
+    if _offline(config):
+        config.extra["polyfills"] = [SHIM if "iframe-worker" in script else script
+                                     for script in config.extra.get("polyfills", [])]
+        config.theme["features"] = [feature for feature in config.theme["features"]
+                                    if not feature.startswith("navigation.instant")]
+
+
+def on_files(files, config):
+    if not _offline(config):
+        for file in [file for file in files if file.src_uri.startswith(VENDORED)]:
+            files.remove(file)
+    return files
+
+
+def on_env(env, config, files):
+    offline = _offline(config)
+
+    @pass_context
+    def offline_download(context) -> str:
+        """`{{ offline_download() }}`: the download link, on the online site only."""
+        return "" if offline else download_link_html(url_filter(context, ARCHIVE_NAME))
+
+    env.globals["offline_download"] = offline_download
+    return env

@@ -1,0 +1,32 @@
+"""Fills docs/whole-article.md with every other page of the nav, in order.
+
+By the time a page's context is built, MkDocs 1.6 has rendered the content of
+every page, so the whole article is joined from that HTML by trustsite.
+"""
+
+from mkdocs.structure.toc import AnchorLink
+
+from trustsite.whole_article import Section, anchor, whole_article_html
+
+PAGE = "whole-article.md"
+
+
+def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
+    """A copy of a section's table-of-contents entry, as it stands on the whole page."""
+    moved = AnchorLink(item.title, anchor(section, item.id), item.level + 1)
+    moved.children = [_moved_into(section, child) for child in item.children]
+    return moved
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri != PAGE:
+        return context
+    # Each section is named after its file: docs/conclusion.md is "conclusion".
+    sections = [(other.file.src_uri.removesuffix(".md").replace("/", "-"), other)
+                for other in nav.pages if other is not page]
+    page.content += whole_article_html(
+        [Section(name, other.url, other.content) for name, other in sections], page.url)
+    # Every section's headings go under the page's own heading in the contents.
+    page.toc.items[0].children += [_moved_into(name, item)
+                                   for name, other in sections for item in other.toc]
+    return context

@@ -1,0 +1,343 @@
+"""Benchmark: first-visit weight, search latency, build time and scaling.
+
+    python scripts/bench.py           # everything: 5 build runs, 1x to 1000x
+    python scripts/bench.py --quick   # 1 build run of each kind, 1x only (CI)
+
+Prints a table for each figure and the commands it ran. It builds into a
+temporary folder and leaves site/ and dist/ alone. Tools: Playwright's
+Chromium, gzip (scripts/serve_static.py sends text gzipped, as GitHub Pages
+does) and the kernel's rusage of each child process.
+
+The stock reference is Material with `font: false` and the search plugin,
+building the same docs/ (nav and Markdown extensions as this site). It also
+runs the macros plugin, or the pages' tables would not render; it has none of
+this site's hooks, so its whole-article page holds only its introduction.
+"""
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from serve_static import StaticHostHandler, compressed  # noqa: E402  (beside this script)
+from trustsite.browser import launch_chromium  # noqa: E402
+
+PYTHON = sys.executable
+ZENSICAL = str(Path(PYTHON).with_name("zensical"))
+# What a copy of the project leaves behind: outputs, tools and version control.
+NOT_PROJECT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "dist", "tests",
+                                     ".build-*", ".cache", ".pytest_cache", "__pycache__")
+BUDGET_KIB = 80
+SEARCH_BUDGET_MS = 50
+BUILD_RATIO_BUDGET = 2.5
+# Twenty words a reader of the article might look up.
+QUERIES = ["trust", "confidentiality", "empathy", "alliance", "listening", "repair",
+           "outcomes", "boundaries", "therapist", "client", "safety", "communication",
+           "collaboration", "respect", "cognitive", "research", "modalities", "privacy",
+           "healing", "relationship"]
+
+
+# -- Processes --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall clock
+    cpu: float  # user + system seconds: steadier than wall time on a busy machine
+    peak_mib: float
+
+
+def run(command: list[str], cwd: Path, **env: str) -> Run:
+    """Run `command`; its times and its peak resident memory (children included)."""
+    started = time.monotonic()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    output = child.stdout.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.monotonic() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode(errors='replace')}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def shown(command: list[str], tmp: Path) -> str:
+    text = " ".join(command).replace(PYTHON, "python").replace(str(tmp), "$TMP")
+    return text.replace(str(Path(PYTHON).parent) + "/", "")  # tools in the venv by name
+
+
+# -- Projects ------------------------------------------------------------------------
+
+def copy_project(dest: Path) -> Path:
+    shutil.copytree(ROOT, dest, ignore=NOT_PROJECT)
+    return dest
+
+
+def write_stock_config(project: Path, name: str, site_dir: str, features: list[str]) -> str:
+    """A stock Material configuration beside the project's own; its file name."""
+    own = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    stock = {
+        "site_name": own["site_name"],
+        "site_dir": site_dir,
+        "nav": own["nav"],
+        "theme": {"name": "material", "font": False, "features": features},
+        "markdown_extensions": own["markdown_extensions"],
+        "plugins": ["search", {"macros": {"module_name": "macros"}}],
+    }
+    (project / name).write_text(yaml.safe_dump(stock, sort_keys=False), encoding="utf-8")
+    return name
+
+
+def article_pages(project: Path) -> list[Path]:
+    return sorted((project / "docs").glob("*.md"))
+
+
+def multiply_article(project: Path, times: int) -> int:
+    """Add times-1 copies of every page under docs/copy-NNNN/; the number of pages.
+
+    The copies call the same table macros, so every copy renders both tables.
+    They stay out of the nav: Material writes the whole nav into every page,
+    so a nav of N pages would make the output grow as N squared.
+    """
+    pages = article_pages(project)
+    for copy in range(2, times + 1):
+        folder = project / "docs" / f"copy-{copy:04d}"
+        folder.mkdir()
+        for page in pages:
+            shutil.copyfile(page, folder / page.name)
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nnot_in_nav: /copy-*/\n")
+    return len(pages) * times
+
+
+# -- Pages in Chromium -------------------------------------------------------------------
+
+@contextmanager
+def serve(folder: Path):
+    handler = functools.partial(StaticHostHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(html.relative_to(site).as_posix().removesuffix("index.html")
+                  for html in site.rglob("*.html") if html.name != "404.html")
+
+
+def transferred(responses: list) -> float:
+    """KiB of response bodies as the server sent them (Chromium reports no size for
+    a worker's script, so each body is compressed here again as the server did)."""
+    bodies = [(response.body(), response.headers.get("content-type", ""))
+              for response in responses if not 300 <= response.status < 400]  # redirects: no body
+    return sum(len(compressed(body, kind) or body) for body, kind in bodies) / 1024
+
+
+def first_visit(browser, site: Path) -> dict[str, float]:
+    """KiB loaded by each page with an empty cache, until the network is idle."""
+    weights = {}
+    with serve(site) as url:
+        for page_path in pages_of(site):
+            context = browser.new_context()  # a new context has an empty cache
+            page = context.new_page()
+            responses = []
+            page.on("response", lambda response: responses.append(response))
+            page.goto(url + page_path, wait_until="networkidle")
+            foreign = [r.url for r in responses if not r.url.startswith(url)]
+            assert not foreign, f"{page_path} loaded from other hosts: {foreign}"
+            weights[page_path or "(home)"] = transferred(responses)
+            context.close()
+    return weights
+
+
+def search_cost_and_latency(browser, site: Path) -> tuple[float, list[float]]:
+    """KiB that the first use of search loads, and each query's latency in ms:
+    from the key press that completes the query to the last change of the
+    rendered results. The box holds the rest of the query already, as it
+    would after a reader typed it: Material searches on each key release."""
+    with serve(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        responses = []
+        page.on("response", lambda response: responses.append(response))
+        page.evaluate("""() => {
+            window.__bench = {key: 0, render: 0}
+            addEventListener("keydown", () => __bench.key = performance.now(), true)
+            new MutationObserver(() => __bench.render = performance.now()).observe(
+                document.querySelector("[data-md-component=search-result]"),
+                {childList: true, subtree: true, characterData: true})
+        }""")
+        page.keyboard.press("/")
+        latencies = []
+        for query in ["therapy", *QUERIES]:  # the first starts search, and is not counted
+            page.fill("[data-md-component=search-query]", query[:-1])
+            page.keyboard.press(query[-1])
+            page.wait_for_function("""() => performance.now() - __bench.render > 300
+                && __bench.render > __bench.key
+                && document.querySelector('.md-search-result__item')""")
+            latencies.append(page.evaluate("__bench.render - __bench.key"))
+        page.wait_for_load_state("networkidle")
+        cost = transferred(responses)
+        context.close()
+    return cost, latencies[1:]
+
+
+# -- Report ------------------------------------------------------------------------------
+
+def table(title: str, header: list[str], rows: list[list]) -> None:
+    cells = [header, *[[str(cell) for cell in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    print(f"\n{title}")
+    for index, row in enumerate(cells):
+        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        if index == 0:
+            print("  " + "  ".join("-" * width for width in widths))
+
+
+def verdict(ok: bool) -> str:
+    return "within budget" if ok else "OVER BUDGET"
+
+
+def report_first_visit(weights: dict[str, dict[str, float]], search_kib: float) -> None:
+    sites = list(weights)
+    ours = weights[sites[0]]
+    table("First visit, empty cache, gzip -9 (KiB)", ["page", *sites],
+          [[page, *(f"{weights[name].get(page, 0):.1f}" for name in sites)] for page in ours])
+    largest = {name: max(weight.values()) for name, weight in weights.items()}
+    table(f"Largest first visit (budget {BUDGET_KIB} KiB)", ["site", "KiB", "ratio to this site"],
+          [[name, f"{kib:.1f}", f"{kib / largest[sites[0]]:.2f}"] for name, kib in largest.items()])
+    print(f"  this site: {verdict(largest[sites[0]] <= BUDGET_KIB)}")
+    print(f"  deferred: {search_kib:.1f} KiB (search worker and documents) load when the reader"
+          " first focuses the search box, not on the first visit")
+
+
+def report_search(latencies: list[float]) -> None:
+    median = statistics.median(latencies)
+    table(f"Search latency, key press to rendered results ({len(latencies)} queries, Chromium)",
+          ["median ms", "min ms", "max ms"],
+          [[f"{median:.1f}", f"{min(latencies):.1f}", f"{max(latencies):.1f}"]])
+    print(f"  {verdict(median <= SEARCH_BUDGET_MS)} (budget {SEARCH_BUDGET_MS} ms)")
+
+
+def report_builds(timings: dict[str, list[Run]], stock: str) -> None:
+    wall = {name: statistics.median(run.seconds for run in runs) for name, runs in timings.items()}
+    cpu = {name: statistics.median(run.cpu for run in runs) for name, runs in timings.items()}
+    runs = len(timings[stock])
+    table(f"Clean build, median of {runs} run(s); ratios to the stock mkdocs build",
+          ["build", "wall s", "ratio", "CPU s", "ratio", "peak MiB"],
+          [[name, f"{wall[name]:.2f}", f"{wall[name] / wall[stock]:.2f}",
+            f"{cpu[name]:.2f}", f"{cpu[name] / cpu[stock]:.2f}",
+            f"{max(run.peak_mib for run in timings[name]):.0f}"] for name in timings])
+    ours = next(iter(timings))
+    ratio = wall[ours] / wall[stock]
+    print(f"  this site: {ratio:.2f}x stock, {verdict(ratio <= BUILD_RATIO_BUDGET)}"
+          f" (budget {BUILD_RATIO_BUDGET}x)")
+
+
+def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> None:
+    """`one` is a build of the 1x article, already timed."""
+    rows, per_copy = [], []
+    for times in sizes:
+        if times == 1:
+            result, pages = one, one_pages
+        else:
+            scaled = copy_project(tmp / f"x{times}")
+            pages = multiply_article(scaled, times)
+            result = run([PYTHON, "scripts/build.py", "--site-dir", str(tmp / f"x{times}-site"),
+                          "--dist-dir", str(tmp / f"x{times}-dist")], scaled)
+            for built in (scaled, tmp / f"x{times}-site", tmp / f"x{times}-dist"):
+                shutil.rmtree(built)
+        per_copy.append(result.cpu / times)
+        rows.append([f"{times}x", pages, f"{result.seconds:.1f}", f"{result.cpu:.1f}",
+                     f"{1000 * result.cpu / pages:.0f}", f"{result.peak_mib:.0f}"])
+    table("Scaling: python scripts/build.py on N copies of the article (in $TMP/xN)",
+          ["size", "pages", "wall s", "CPU s", "CPU ms per page", "peak MiB"], rows)
+    if len(sizes) > 2:
+        # Linear growth: one more copy costs the same however large the site is.
+        steady = per_copy[-1] / per_copy[-2]
+        print(f"  CPU per copy at {sizes[-1]}x / at {sizes[-2]}x = {steady:.2f}: "
+              + ("linear" if steady < 1.25 else "faster than linear"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="one build of each kind and the 1x article only")
+    args = parser.parse_args()
+    runs = 1 if args.quick else 5
+    sizes = [1] if args.quick else [1, 10, 100, 1000]
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        tmp = Path(temp)
+        project = copy_project(tmp / "project")
+        ours = "this site (both builds + archive)"
+        stock = "stock mkdocs build"
+        commands = {
+            ours: [PYTHON, "scripts/build.py", "--site-dir", str(tmp / "site"),
+                   "--dist-dir", str(tmp / "dist")],
+            stock: [PYTHON, "-m", "mkdocs", "build", "--clean", "-q", "-f",
+                    write_stock_config(project, "stock.yml", "site-stock", [])],
+            "stock + instant mkdocs build":
+                [PYTHON, "-m", "mkdocs", "build", "--clean", "-q", "-f",
+                 write_stock_config(project, "stock-instant.yml", "site-instant",
+                                    ["navigation.instant"])],
+            "zensical build (stock config)":
+                [ZENSICAL, "build", "--clean", "-f",
+                 write_stock_config(project, "zensical.yml", "site-zensical", [])],
+        }
+        print(f"Commands, run in $TMP/project (a copy of the project; $TMP = {tmp}):")
+        for command in commands.values():
+            print("  " + shown(command, tmp))
+        timings = {name: [] for name in commands}
+        for _ in range(runs):  # interleaved, so a busy moment slows every kind alike
+            for name, command in commands.items():
+                # The stock builds' macros module imports trustsite from the project.
+                timings[name].append(run(command, project, PYTHONPATH=str(project)))
+
+        sites = {"this site": tmp / "site", "stock Material": project / "site-stock",
+                 "stock + instant": project / "site-instant"}
+        with chromium() as browser:
+            weights = {name: first_visit(browser, site) for name, site in sites.items()}
+            search_kib, latencies = search_cost_and_latency(browser, tmp / "site")
+
+        report_first_visit(weights, search_kib)
+        report_search(latencies)
+        report_builds(timings, stock)
+        one = sorted(timings[ours], key=lambda run: run.cpu)[runs // 2]  # the median run
+        report_scaling(tmp, sizes, one, len(article_pages(project)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""Serve a built site on 127.0.0.1 as a static host does: text goes out gzipped.
+
+    python3 scripts/serve_static.py SITE_DIR PORT
+
+GitHub Pages, like most static hosts, gzips HTML, CSS, JavaScript and JSON;
+Python's own `http.server` sends them as they are, so a page-weight or
+Lighthouse figure measured behind it counts bytes no reader downloads.
+Standard library only, so it runs with any python3.
+"""
+
+import functools
+import gzip
+import http.server
+import sys
+from pathlib import Path
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
+                "application/xml", "application/manifest+json")
+
+
+def compressed(body: bytes, kind: str) -> bytes | None:
+    """`body` gzipped as a static host sends it, or None for a kind sent as it is."""
+    return gzip.compress(body, 9, mtime=0) if kind.startswith(COMPRESSIBLE) else None
+
+
+class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        body = path.is_file() and compressed(path.read_bytes(), kind)
+        if not body or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()  # redirects, not-found pages and binary files
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+def main() -> None:
+    folder, port = sys.argv[1], int(sys.argv[2])
+    handler = functools.partial(StaticHostHandler, directory=folder)
+    http.server.ThreadingHTTPServer(("127.0.0.1", port), handler).serve_forever()
+
+
+if __name__ == "__main__":
+    main()

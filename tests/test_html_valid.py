@@ -1,0 +1,35 @@
+"""Every page of both builds passes the Nu Html Checker (vnu.jar from npm)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ALLOWLIST = Path(__file__).with_name("vnu-allowlist.txt")
+
+
+def allowed_messages() -> set[str]:
+    lines = ALLOWLIST.read_text(encoding="utf-8").splitlines()
+    return {line for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_every_page_of_both_builds_is_valid_html(built, offline_copy):
+    java = shutil.which("java")
+    assert java, "no Java: install Debian's default-jre-headless"
+    assert VNU.exists(), "no vnu.jar: run `npm ci --ignore-scripts`"
+    pages = sorted(built.site.rglob("*.html")) + sorted(offline_copy.rglob("*.html"))
+    assert len(pages) > 20
+    # One Java start for all pages: it costs seconds, checking a page costs little.
+    checked = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+                             capture_output=True, text=True, timeout=600)
+    messages = json.loads(checked.stderr)["messages"]
+
+    allowed = allowed_messages()
+    errors = [f"{m.get('url', '').removeprefix('file:')}:{m.get('lastLine', '?')}: {m.get('message')}"
+              for m in messages if m.get("message") not in allowed]
+    assert errors == []
+    unused = allowed - {m.get("message") for m in messages}
+    assert unused == set(), "no page needs these vnu-allowlist.txt entries any more: remove them"

@@ -1,0 +1,134 @@
+"""The offline archive: what it holds, that it loads nothing from another host,
+and that the online site links to it while the copy itself does not."""
+
+import hashlib
+import json
+import shutil
+import zipfile
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from conftest import ROOT, build_project, site_pages
+
+ARCHIVE = "trust-in-therapy-offline.zip"
+SHIM = "assets/vendor/iframe-worker/index.js"
+# <link> relations that make the browser fetch (or connect to) the target.
+FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload",
+                 "prefetch", "modulepreload", "preconnect", "dns-prefetch"}
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_files(folder):
+    return sorted(folder.rglob("*.html"))
+
+
+def test_archive_unzips_to_one_folder_with_index_html(built):
+    with zipfile.ZipFile(built.dist / ARCHIVE) as archive:
+        names = archive.namelist()
+    assert {name.split("/")[0] for name in names} == {"trust-in-therapy"}
+    assert "trust-in-therapy/index.html" in names
+    assert names == sorted(names)
+
+
+def test_archive_holds_only_what_the_copy_uses(built):
+    with zipfile.ZipFile(built.dist / ARCHIVE) as archive:
+        names = [name.removeprefix("trust-in-therapy/") for name in archive.namelist()]
+    left_out = [name for name in names
+                if name.endswith((".map", ".gz", "sitemap.xml", "search_index.json", "robots.txt"))
+                or name == "404.html" or "/lunr/" in name]
+    assert not left_out
+    for needed in ("search/search_index.js", SHIM, "assets/vendor/iframe-worker/LICENSE",
+                   "whole-article.html", "stylesheets/print.css"):
+        assert needed in names
+
+
+def test_archive_has_its_checksum_fits_the_budget_and_is_hosted(built):
+    archive = (built.dist / ARCHIVE).read_bytes()
+    checksum = (built.dist / (ARCHIVE + ".sha256")).read_text(encoding="utf-8")
+    assert checksum == f"{hashlib.sha256(archive).hexdigest()}  {ARCHIVE}\n"
+    assert len(archive) <= 1_000_000
+    assert (built.site / ARCHIVE).read_bytes() == archive
+
+
+def test_archive_is_the_same_for_the_same_sources(built, tmp_path):
+    # The very sources `built` was made from, built again in another folder.
+    sources = shutil.copytree(built.project, tmp_path / "project",
+                              ignore=shutil.ignore_patterns("site", "dist", "__pycache__"))
+    again = build_project(sources)
+    assert (again.dist / ARCHIVE).read_bytes() == (built.dist / ARCHIVE).read_bytes()
+
+
+def test_offline_pages_load_the_vendored_polyfill(offline_copy):
+    for page in html_files(offline_copy):
+        scripts = [s["src"] for s in soup(page).find_all("script", src=True)]
+        shims = [src for src in scripts if "iframe-worker" in src]
+        assert len(shims) == 1, page
+        assert (page.parent / shims[0]).resolve() == (offline_copy / SHIM).resolve(), page
+
+
+def test_online_site_has_no_polyfill(built):
+    assert not (built.site / "assets" / "vendor").exists()
+    for page in html_files(built.site):
+        assert "iframe-worker" not in page.read_text(encoding="utf-8"), page
+
+
+def test_vendored_polyfill_is_the_locked_npm_package():
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    package = ROOT / "node_modules" / "iframe-worker"
+    installed = json.loads((package / "package.json").read_text(encoding="utf-8"))
+    assert installed["version"] == lock["packages"]["node_modules/iframe-worker"]["version"]
+    vendored = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker"
+    for copy, source in (("index.js", "shim/index.js"), ("LICENSE", "LICENSE")):
+        assert (vendored / copy).read_bytes() == (package / source).read_bytes(), (
+            f"copy node_modules/iframe-worker/{source} to {(vendored / copy).relative_to(ROOT)}")
+
+
+def test_no_page_or_stylesheet_loads_from_another_host(built, offline_copy):
+    for folder in (built.site, offline_copy):
+        for page in html_files(folder):
+            document = soup(page)
+            fetched = [e["src"] for e in document.find_all(["script", "img", "iframe", "source",
+                                                             "audio", "video"], src=True)]
+            fetched += [link["href"] for link in document.find_all("link", href=True)
+                        if FETCHING_RELS & set(link.get("rel", []))]
+            assert not [url for url in fetched if urlsplit(url).netloc], page
+        for stylesheet in folder.rglob("*.css"):
+            text = stylesheet.read_text(encoding="utf-8")
+            assert "url(http" not in text.replace(" ", "") and "@import" not in text, stylesheet
+
+
+def download_links(page):
+    return [a for a in soup(page).find_all("a", download=True)
+            if a.get_text() == "Download for offline reading"]
+
+
+def test_online_home_page_and_every_footer_link_to_the_archive(built):
+    (home_link, footer_link) = download_links(built.site / "index.html")
+    assert home_link.find_parent("article") and footer_link.find_parent("footer")
+    assert home_link["href"] == footer_link["href"] == ARCHIVE
+    for path in site_pages(built.site):
+        page = built.site / path / "index.html"
+        footer = [a for a in download_links(page) if a.find_parent("footer")]
+        assert len(footer) == 1, path
+        assert (page.parent / footer[0]["href"]).resolve() == (built.site / ARCHIVE).resolve(), path
+
+
+def test_offline_copy_has_no_download_link(offline_copy):
+    for page in html_files(offline_copy):
+        assert not download_links(page), page
+        assert "offline-download" not in page.read_text(encoding="utf-8"), page
+
+
+def test_offline_build_turns_off_instant_navigation(monkeypatch):
+    monkeypatch.setenv("OFFLINE", "true")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
+    config.theme["features"] += ["navigation.instant", "navigation.instant.progress"]
+    config = config.plugins.on_config(config)
+    assert not [f for f in config.theme["features"] if f.startswith("navigation.instant")]
+    assert config.extra["polyfills"] == [SHIM]
+    assert config.use_directory_urls is False

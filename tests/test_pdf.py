@@ -1,0 +1,102 @@
+"""`make pdf`: the whole article on A4 pages, its tables whole, linked from the
+site only by a build that makes it."""
+
+import re
+import unicodedata
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from article import units
+from conftest import ROOT, Build, copy_project, run_build
+from trustsite.data import load_rows
+from trustsite.pdf import PDF_NAME
+from trustsite.schema import TableRow
+from trustsite.tables import TABLES
+
+A4_POINTS = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def with_pdf(tmp_path_factory) -> Build:
+    """The project built as `make pdf` builds it."""
+    project = copy_project(tmp_path_factory.mktemp("pdf"))
+    result = run_build(project, "--pdf")
+    assert result.returncode == 0, result.output
+    return Build(project, project / "site", project / "dist")
+
+
+def _running_text(page_text: str) -> str:
+    """A page's text as one line: ligatures undone, and a line broken after a
+    hyphen or dash ("need-to-|know", "alliance—|built") joined up again."""
+    text = unicodedata.normalize("NFKC", page_text)
+    return " ".join(re.sub(r"(?<=[-—])\n", "", text).split())
+
+
+@pytest.fixture(scope="module")
+def pages(with_pdf) -> list[str]:
+    return [_running_text(page.extract_text()) for page in PdfReader(with_pdf.dist / PDF_NAME).pages]
+
+
+def test_the_pdf_is_a4_with_a_sane_number_of_pages(with_pdf):
+    reader = PdfReader(with_pdf.dist / PDF_NAME)
+    # Eleven sections and the references, each from a new page, and no runaway blank pages.
+    assert 12 <= len(reader.pages) <= 30
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_POINTS, abs=1.5)
+    assert reader.metadata.title == "The importance of building trust in therapy relationships"
+
+
+def test_the_pdf_holds_the_article_from_its_first_to_its_last_sentence(pages):
+    sentences = [unit for unit in units() if unit.endswith(".")]
+    first, last = sentences[0], sentences[-1]
+    assert first.startswith("In the realm of therapy,") and last.startswith("This robust therapeutic relationship")
+    text = " ".join(pages)
+    assert first in text and last in text
+    missing = [unit for unit in units() if unit not in text]
+    assert not missing, "missing from the PDF:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_table_is_on_one_page(pages, name):
+    spec = TABLES[name]
+    rows = load_rows(ROOT / "data" / spec.data_file, TableRow)
+    (page,) = [text for text in pages if spec.caption in text]
+    assert all(f"{row.description} " in page and row.importance in page for row in rows)
+
+
+def test_the_pdf_is_dated_by_the_sources_not_the_clock(with_pdf):
+    # A copy of the project is no git checkout, so its build is dated 1 January 1970.
+    metadata = PdfReader(with_pdf.dist / PDF_NAME).metadata
+    assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:19700101000000+00'00'"
+
+
+def pdf_links(site) -> dict[str, list[str]]:
+    """Each page's links to the PDF."""
+    return {str(html.relative_to(site)): [a["href"] for a in BeautifulSoup(
+                html.read_text(encoding="utf-8"), "html.parser").select(".pdf-download a")]
+            for html in sorted(site.rglob("*.html"))}
+
+
+def test_every_page_links_to_the_pdf_beside_the_site(with_pdf):
+    assert (with_pdf.site / PDF_NAME).read_bytes() == (with_pdf.dist / PDF_NAME).read_bytes()
+    for page, links in pdf_links(with_pdf.site).items():
+        assert len(links) == 1, page
+        if page == "404.html":  # served at any depth, so its links start from the site's root
+            assert links[0].endswith(f"/{PDF_NAME}")
+        else:
+            assert (with_pdf.site / page).parent.joinpath(links[0]).resolve() == (with_pdf.site / PDF_NAME)
+
+
+def test_a_plain_build_has_no_pdf_and_no_link_to_one(built):
+    assert not (built.site / PDF_NAME).exists() and not (built.dist / PDF_NAME).exists()
+    assert not any(pdf_links(built.site).values())
+
+
+def test_the_offline_copy_has_no_link_to_the_pdf(with_pdf):
+    with zipfile.ZipFile(with_pdf.dist / "trust-in-therapy-offline.zip") as archive:
+        pages = [archive.read(name).decode() for name in archive.namelist() if name.endswith(".html")]
+    assert pages and not any(PDF_NAME in page for page in pages)

@@ -1,0 +1,82 @@
+"""Lean pages: minified HTML, and search that loads only when the reader uses it."""
+
+import json
+import re
+import zipfile
+
+SEARCH_BOX = "[data-md-component=search-query]"
+# Text that keeps its line breaks and spacing: minifying must not touch it.
+VERBATIM = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.S)
+
+
+def minified_problems(name: str, html: str) -> list[str]:
+    problems = []
+    if "<!--" in html:
+        problems.append(f"{name}: has an HTML comment")
+    if re.search(r"\s{2,}", VERBATIM.sub("<kept/>", html)):
+        problems.append(f"{name}: has a run of white space outside <pre> and <script>")
+    return problems
+
+
+def test_pages_of_both_builds_are_minified(built):
+    problems = []
+    for page in sorted(built.site.rglob("*.html")):
+        problems += minified_problems(str(page.relative_to(built.site)),
+                                      page.read_text(encoding="utf-8"))
+    with zipfile.ZipFile(built.dist / "trust-in-therapy-offline.zip") as archive:
+        for name in archive.namelist():
+            if name.endswith(".html"):
+                problems += minified_problems(name, archive.read(name).decode("utf-8"))
+    assert not problems, "\n".join(problems)
+
+
+def test_minifying_keeps_the_space_between_inline_elements(built):
+    # "…<strong>bold</strong> <em>word</em>…" must not become "boldword".
+    page = (built.site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"</a> <", page) or re.search(r"</(em|strong|abbr)> \w", page)
+    assert not re.search(r"</(em|strong|abbr|a)><(em|strong|abbr|a)\b", page)
+
+
+def test_online_index_leaves_the_documents_for_first_use(built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = json.loads((built.site / "search" / "search_docs.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["en"]
+    assert {doc["location"].split("#")[0] for doc in docs} >= {"", "confidentiality/"}
+
+
+def worker_and_documents(urls: list[str]) -> list[str]:
+    return [url for url in urls if "/workers/search" in url or "search_docs.json" in url]
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+    return page.eval_on_selector_all(".md-search-result__item a",
+                                     "links => links.map(a => a.href.split(/[?#]/)[0])")
+
+
+def test_search_loads_on_first_use_online(browser, site_url):
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "trust-dynamics/", wait_until="networkidle")
+    assert not worker_and_documents(requested), "search loaded before the reader used it"
+
+    links = search(page, "confidentiality")
+    assert site_url + "confidentiality/" in links
+    assert len(worker_and_documents(requested)) == 2
+    page.close()
+
+
+def test_search_loads_on_first_use_offline(browser, offline_copy):
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.goto((offline_copy / "index.html").as_uri())
+    page.wait_for_load_state("networkidle")
+    # From file:// the worker runs in a hidden iframe (iframe-worker): none yet.
+    assert page.eval_on_selector_all("iframe", "frames => frames.length") == 0
+
+    links = search(page, "confidentiality")
+    assert (offline_copy / "confidentiality.html").as_uri() in links
+    context.close()

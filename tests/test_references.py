@@ -1,0 +1,89 @@
+"""The References page: every entry of data/references.yml, in APA 7 style."""
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from trustsite.data import load_rows
+from trustsite.references import references_html
+from trustsite.schema import Reference
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCES = load_rows(ROOT / "data" / "references.yml", Reference)
+
+
+def expected_apa(reference: Reference) -> str:
+    """APA 7 written out for the file's two kinds of source.
+
+    A journal article: authors (ending in an initial), year, title, journal,
+    volume(issue), pages, DOI as a link. A stand-alone work by a group: the
+    group's name, year, title and web address.
+    """
+    if reference.container is not None:
+        return (f"{reference.authors} ({reference.year}). {reference.title}. {reference.container}, "
+                f"{reference.volume}({reference.issue}), {reference.pages}. https://doi.org/{reference.doi}")
+    return f"{reference.authors}. ({reference.year}). {reference.title}. {reference.url}"
+
+
+def entries(html: str) -> list:
+    return BeautifulSoup(html, "html.parser").find("ul", class_="references").find_all("li", recursive=False)
+
+
+def references_page(built) -> BeautifulSoup:
+    html = (built.site / "references" / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").find("article")
+
+
+def test_the_page_lists_all_six_entries_in_apa_style(built):
+    article = references_page(built)
+    shown = {item["id"]: item for item in entries(str(article))}
+    assert sorted(shown) == sorted(reference.id for reference in REFERENCES) and len(shown) == 6
+    for reference in REFERENCES:
+        citation, supports = shown[reference.id].find_all("p")
+        assert " ".join(citation.get_text().split()) == expected_apa(reference)
+        italic = [reference.container, str(reference.volume)] if reference.container else [reference.title]
+        assert [i.get_text() for i in citation.find_all("i")] == italic
+        link = citation.find("a")
+        assert link["href"] == link.get_text() == expected_apa(reference).split()[-1]
+        assert supports.get_text() == f"Supports: {reference.supports}"
+
+
+def test_entries_are_in_alphabetical_order_of_first_author(built):
+    names = [item.get_text().split(",")[0].split(".")[0] for item in entries(str(references_page(built)))]
+    assert names == ["American Psychological Association", "Bordin", "Elliott", "Flückiger", "Horvath", "Rogers"]
+
+
+def test_the_page_opens_with_an_editors_note(built):
+    article = references_page(built)
+    note = article.find("h1").find_next_sibling()
+    assert "editor-note" in note["class"]
+    assert re.fullmatch(r"Editor's note: this list was added to support the article's claims; .+\.",
+                        note.get_text())
+
+
+def test_conclusion_leads_on_to_references(built):
+    html = (built.site / "conclusion" / "index.html").read_text(encoding="utf-8")
+    assert BeautifulSoup(html, "html.parser").find("link", rel="next")["href"] == "../references/"
+
+
+def test_every_value_is_escaped():
+    hostile = '<script>alert(1)</script> & "q"'
+    reference = Reference(id="x-1", authors=hostile, year=2000, title="<b>T</b>", container="<i>J</i>",
+                          volume=1, issue=2, pages="<u>3</u>", doi='10.1234/"><script>', supports="<img src=x>")
+    html = references_html([reference])
+    item = entries(html)[0]
+    assert {tag.name for tag in item.find_all(True)} == {"p", "i", "a"}
+    assert "<script>" not in html and "<img" not in html
+    assert item.find("a")["href"] == 'https://doi.org/10.1234/"><script>'
+    assert item.get_text() == (f'{hostile}. (2000). <b>T</b>. <i>J</i>, 1(2), <u>3</u>. '
+                               'https://doi.org/10.1234/"><script>Supports: <img src=x>')
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_full_stop():
+    reference = Reference(id="q-2001", authors="Doe, J.", year=2001, title="Does trust matter?",
+                          container=None, volume=None, issue=None, pages=None, doi=None,
+                          supports="A claim.")
+    citation = entries(references_html([reference]))[0].p
+    assert citation.get_text() == "Doe, J. (2001). Does trust matter?"
+    assert citation.find("i").get_text() == "Does trust matter?"

@@ -1,0 +1,63 @@
+"""Head-tag rendering in trustsite/seo.py, and the build's demand for an address."""
+
+import json
+from datetime import date
+
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run_build
+from trustsite.seo import PageFacts, head_tags, modified_date
+
+PUBLISHED = date(2025, 1, 21)
+HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''
+
+
+def facts(**changes) -> PageFacts:
+    values = dict(title="Trust", description="About trust.", url="https://example.org/trust/",
+                  site_name="Site", language="en", published=PUBLISHED, modified=PUBLISHED)
+    return PageFacts(**(values | changes))
+
+
+def test_text_cannot_break_out_of_the_tags():
+    html = head_tags(facts(title=HOSTILE, description=HOSTILE))
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1 and "</" not in scripts[0].string
+    assert json.loads(scripts[0].string)["headline"] == HOSTILE
+    assert soup.find("meta", property="og:title")["content"] == HOSTILE
+    assert soup.find("meta", attrs={"name": "twitter:description"})["content"] == HOSTILE
+
+
+def test_modified_date_is_the_build_date_in_utc():
+    assert modified_date("1767225599", PUBLISHED) == date(2025, 12, 31)  # 23:59:59 UTC
+    assert modified_date("1767225600", PUBLISHED) == date(2026, 1, 1)
+
+
+def test_modified_date_is_never_before_publication():
+    assert modified_date("0", PUBLISHED) == PUBLISHED
+    assert modified_date(None, PUBLISHED) == PUBLISHED
+
+
+def test_locale_uses_open_graphs_underscore():
+    soup = BeautifulSoup(head_tags(facts(language="en-GB")), "html.parser")
+    assert soup.find("meta", property="og:locale")["content"] == "en_GB"
+
+
+def test_an_empty_site_address_stops_the_build(tmp_path):
+    result = run_build(copy_project(tmp_path / "project"), env={"SITE_URL": ""})
+    assert result.returncode != 0
+    assert "site_url is empty: set SITE_URL" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_publication_date_that_is_not_a_date_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  published: 2025-01-21\n" in text
+    config.write_text(text.replace("  published: 2025-01-21\n", "  published: 21 January 2025\n"),
+                      encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode != 0
+    assert "mkdocs.yml, extra.published: write the article's publication date as YYYY-MM-DD" in result.output
+    assert "Traceback" not in result.output

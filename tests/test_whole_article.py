@@ -1,0 +1,95 @@
+"""The single-page view: the whole article on one page, in both builds, and its print style."""
+
+from collections import Counter
+
+from bs4 import BeautifulSoup
+
+from article import missing_units
+from trustsite.whole_article import Section, whole_article_html
+
+
+def test_ids_are_prefixed_and_links_point_within_the_page():
+    sections = [
+        Section("index", "", '<h1 id="top">Home</h1><a href="a/#deep">to A</a>'
+                             '<img src="img/x.png" alt="">'),
+        Section("a", "a/", '<h1 id="t">A</h1><h2 id="deep">Deep</h2>'
+                           '<div id="tbl" aria-labelledby="cap x"><caption id="cap">C</caption></div>'
+                           '<a href="#t">up</a><a href="../">home</a><a href="../b.pdf">file</a>'
+                           '<a href="https://example.org/#t">out</a>'),
+    ]
+    page = BeautifulSoup(whole_article_html(sections, "whole-article/"), "html.parser")
+    assert [s["id"] for s in page.find_all("section")] == ["index", "a"]
+    assert [h.name for h in page.find_all(["h1", "h2", "h3"])] == ["h2", "h2", "h3"]
+    assert [e["id"] for e in page.find_all(id=True)] == [
+        "index", "index--top", "a", "a--t", "a--deep", "a--tbl", "a--cap"]
+    assert page.find(id="a--tbl")["aria-labelledby"] == "a--cap a--x"
+    assert [a["href"] for a in page.find_all("a")] == [
+        "#a--deep", "#a--t", "#index", "../b.pdf", "https://example.org/#t"]
+    assert page.find("img")["src"] == "../img/x.png"
+
+
+def test_links_between_html_pages_point_within_the_page():
+    sections = [Section("index", "index.html", '<a href="a.html#x">A</a>'),
+                Section("a", "a.html", '<p id="x"><a href="index.html">home</a></p>')]
+    page = BeautifulSoup(whole_article_html(sections, "whole-article.html"), "html.parser")
+    assert [a["href"] for a in page.find_all("a")] == ["#a--x", "#index"]
+
+
+def article(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article")
+
+
+def test_the_one_page_holds_every_section_in_order_and_every_sentence(offline_copy, built, tmp_path):
+    nav = [a["href"].removesuffix(".html")
+           for a in article(offline_copy / "index.html").find_parent("body").select(
+               ".md-nav--primary a.md-nav__link[href]") if "#" not in a["href"]]
+    assert nav[0] == "index" and nav[-1] == "whole-article"
+    page = built.site / "whole-article" / "index.html"
+    sections = article(page).find_all("section", class_="whole-article__section")
+    assert [s["id"] for s in sections] == nav[:-1]
+    assert len(article(page).find_all("table")) == 2
+    # The page alone is enough to read the whole article.
+    (tmp_path / "whole-article.html").write_bytes(page.read_bytes())
+    assert missing_units(tmp_path) == []
+
+
+def test_every_id_is_unique_and_every_anchor_exists(built, offline_copy):
+    for page in (built.site / "whole-article" / "index.html", offline_copy / "whole-article.html"):
+        document = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        ids = Counter(e["id"] for e in document.find_all(id=True))
+        assert not [i for i, n in ids.items() if n > 1], page
+        anchors = {a["href"][1:] for a in document.find_all("a", href=True) if a["href"].startswith("#")}
+        assert anchors and anchors <= set(ids), anchors - set(ids)
+
+
+def test_linked_from_the_nav_in_both_builds(built, offline_copy):
+    online = article(built.site / "index.html").find_parent("body").select(".md-nav--primary a[href]")
+    offline = article(offline_copy / "index.html").find_parent("body").select(".md-nav--primary a[href]")
+    assert "whole-article/" in [a["href"] for a in online]
+    assert "whole-article.html" in [a["href"] for a in offline]
+    assert article(offline_copy / "whole-article.html").find("section", id="conclusion")
+
+
+def test_search_leads_to_the_section_pages_not_the_copy(built, offline_copy):
+    for index in (built.site / "search", offline_copy / "search"):
+        text = "".join(f.read_text(encoding="utf-8") for f in index.iterdir())
+        assert "Breaches of confidentiality" in text and "whole-article" not in text, index
+
+
+def test_printing_shows_the_article_alone_with_tables_whole_and_link_targets(browser, site_url):
+    page = browser.new_page()
+    page.goto(site_url + "whole-article/")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert page.eval_on_selector(chrome, "e => getComputedStyle(e).display") == "none", chrome
+    tables = page.eval_on_selector_all(".md-typeset table", """tables => tables.map(t => {
+        const style = getComputedStyle(t);
+        return [style.breakInside, style.display, getComputedStyle(t.parentElement).overflowX];
+    })""")
+    assert tables and set(map(tuple, tables)) == {("avoid", "table", "visible")}
+    targets = page.eval_on_selector_all(
+        "article a[href]", "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])")
+    external = [(href, shown) for href, shown in targets if href.startswith("http")]
+    assert external and all(shown == f'" ({href})"' for href, shown in external)
+    assert all(shown in ("none", "normal") for href, shown in targets if href.startswith("#"))
+    page.close()

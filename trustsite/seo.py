@@ -1,0 +1,77 @@
+"""Head tags that describe a page to search engines and link previews.
+
+Material already writes the meta description and the canonical link; this
+module adds Open Graph, Twitter card and JSON-LD tags with the same values.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from html import escape
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    title: str
+    description: str
+    url: str  # absolute and canonical
+    site_name: str
+    language: str  # a BCP 47 tag such as "en"
+    published: date
+    modified: date
+
+
+def modified_date(source_date_epoch: str | None, published: date) -> date:
+    """The build's date (SOURCE_DATE_EPOCH, in UTC), never earlier than publication.
+
+    Without a timestamp, or with the driver's fallback of 0, that is the
+    publication date itself.
+    """
+    if not source_date_epoch:
+        return published
+    built = datetime.fromtimestamp(int(source_date_epoch), timezone.utc).date()
+    return max(built, published)
+
+
+def json_ld(facts: PageFacts) -> str:
+    """schema.org Article data, safe to place inside a <script> element.
+
+    JSON allows "<", ">" and "&" to be written as \\u escapes, so no title
+    can close the script element early or look like markup.
+    """
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": facts.title,
+        "description": facts.description,
+        "url": facts.url,
+        "mainEntityOfPage": facts.url,
+        "datePublished": facts.published.isoformat(),
+        "dateModified": facts.modified.isoformat(),
+        "inLanguage": facts.language,
+        "isPartOf": {"@type": "WebSite", "name": facts.site_name},
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def head_tags(facts: PageFacts) -> str:
+    """Open Graph, Twitter card and JSON-LD tags for one page."""
+    properties = [
+        ("og:type", "article"),
+        ("og:title", facts.title),
+        ("og:description", facts.description),
+        ("og:url", facts.url),
+        ("og:site_name", facts.site_name),
+        # Open Graph writes locales with an underscore: en_GB, not en-GB.
+        ("og:locale", facts.language.replace("-", "_")),
+    ]
+    names = [
+        ("twitter:card", "summary"),
+        ("twitter:title", facts.title),
+        ("twitter:description", facts.description),
+    ]
+    tags = [f'<meta property="{key}" content="{escape(value)}">' for key, value in properties]
+    tags += [f'<meta name="{key}" content="{escape(value)}">' for key, value in names]
+    tags.append(f'<script type="application/ld+json">{json_ld(facts)}</script>')
+    return "\n".join(tags)
