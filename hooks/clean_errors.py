@@ -8,6 +8,9 @@ import logging
 import re
 import sys
 import traceback
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
 
 _PAGE = re.compile(r"_File_: `([^`]+)`")
 
@@ -20,14 +23,27 @@ def _template_line(error: BaseException) -> int | None:
     return frames[-1].lineno if frames else None
 
 
+def _front_matter_lines(page: Path) -> int:
+    """Lines before the Markdown body: macros number lines from the body."""
+    source = page.read_text(encoding="utf-8")
+    body, _ = get_data(source)
+    return source[: len(source) - len(body)].count("\n")
+
+
 class _OneLineMacroError(logging.Filter):
+    def __init__(self, docs_dir: str) -> None:
+        super().__init__()
+        self.docs_dir = Path(docs_dir)
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         error = sys.exc_info()[1]
         page = _PAGE.search(message)
         if error is not None and page and re.search(r"_Macro (Rendering|Syntax) Error_", message):
             line = _template_line(error)
-            where = f"docs/{page.group(1)}" + (f", line {line}" if line else "")
+            if line:
+                line += _front_matter_lines(self.docs_dir / page.group(1))
+            where = f"{self.docs_dir.name}/{page.group(1)}" + (f", line {line}" if line else "")
             record.msg, record.args = f"{where}: {error}", ()
             record.levelno, record.levelname = logging.ERROR, "ERROR"
         return True
@@ -35,7 +51,8 @@ class _OneLineMacroError(logging.Filter):
 
 def on_config(config):
     # mkdocs-macros logs through this module's logger. Builds that share a
-    # process load this hook afresh each time, so compare by name.
+    # process load this hook afresh each time, so replace any earlier filter.
     logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
-    if not any(type(f).__name__ == _OneLineMacroError.__name__ for f in logger.filters):
-        logger.addFilter(_OneLineMacroError())
+    for old in [f for f in logger.filters if type(f).__name__ == _OneLineMacroError.__name__]:
+        logger.removeFilter(old)
+    logger.addFilter(_OneLineMacroError(config.docs_dir))

@@ -125,13 +125,15 @@ CASES = {
     "macro-references-with-argument": (
         replace_in("docs/references.md", "{{ references() }}", '{{ references("apa") }}'),
         "docs/references.md, line 6: references() takes 0 positional arguments but 1 was given"),
+    # conclusion.md's heading is on line 6, after its front matter, so a call
+    # inserted below it is on line 8 of the file.
     "undefined-macro": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_tabel(\"methods\") }}\n"),
-                        "docs/conclusion.md, line 3: 'data_tabel' is undefined"),
+                        "docs/conclusion.md, line 8: 'data_tabel' is undefined"),
     "macro-wrong-arguments": (replace_in("docs/conclusion.md", "# Conclusion\n",
                                          "# Conclusion\n\n{{ data_table(\"methods\", \"components\") }}\n"),
-                              "docs/conclusion.md, line 3: data_table() takes 1 positional argument but 2 were given"),
+                              "docs/conclusion.md, line 8: data_table() takes 1 positional argument but 2 were given"),
     "macro-unknown-table": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_table(\"method\") }}\n"),
-                            "docs/conclusion.md, line 3: there is no table 'method'; use one of: methods, components"),
+                            "docs/conclusion.md, line 8: there is no table 'method'; use one of: methods, components"),
     "link-to-missing-page": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n[More](missing-page.md)\n"),
                              "Doc file 'conclusion.md' contains a link 'missing-page.md', but the target is not "
                              "found among documentation files."),
