@@ -1,5 +1,7 @@
 """The two tables: seed ⇄ YAML ⇄ rendered HTML, and escaping."""
 
+import json
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -60,3 +62,15 @@ def test_every_text_value_is_escaped():
     assert "<script>" not in html and "<img" not in html and "<b>" not in html and "<i>" not in html
     cells = [cell.get_text() for cell in BeautifulSoup(html, "html.parser").find_all(["th", "td"])]
     assert cells == ["<i>A</i>", "B", "C", hostile, "<img src=x onerror=alert(1)>", "a < b"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_search_indexes_each_row_as_separate_words(built, name):
+    """A search for a row's first word finds it: cells do not run together."""
+    spec = TABLES[name]
+    # search_index.json holds the settings; search_docs.json the documents,
+    # fetched on first use (hooks/search_on_first_use.py).
+    documents = json.loads((built.site / "search" / "search_docs.json").read_text(encoding="utf-8"))
+    indexed = unescape(" ".join(document["text"] for document in documents))
+    for row in load_rows(DATA / spec.data_file, TableRow):
+        assert f"{row.name} {row.description} {row.importance}" in indexed

@@ -31,12 +31,14 @@ def render_table(spec: TableSpec, rows: list[TableRow]) -> str:
 
     The wrapper scrolls a wide table on its own on a narrow screen; it is
     focusable so keyboard users can scroll it, and named by the caption.
+    Cells are separated by a line break: search indexes the table as text,
+    and without one a row's words would run together ("EmpathyUnderstanding").
     """
     caption_id = f"{spec.anchor}-caption"
-    head = "".join(f'<th scope="col">{escape(heading)}</th>' for heading in spec.headings)
-    body = "".join(
-        f'<tr><th scope="row">{escape(row.name)}</th>'
-        f"<td>{escape(row.description)}</td><td>{escape(row.importance)}</td></tr>"
+    head = "\n".join(f'<th scope="col">{escape(heading)}</th>' for heading in spec.headings)
+    body = "\n".join(
+        f'<tr><th scope="row">{escape(row.name)}</th>\n'
+        f"<td>{escape(row.description)}</td>\n<td>{escape(row.importance)}</td></tr>"
         for row in rows
     )
     return (
