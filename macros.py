@@ -5,6 +5,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import normalize_url
 
+from trustsite.build_kind import is_offline
 from trustsite.data import DataError, load_data
 from trustsite.offline import ARCHIVE_NAME, download_link_html
 from trustsite.references import references_html
@@ -31,7 +32,7 @@ def define_env(env):
     @env.macro
     def offline_download() -> str:
         """The link to the offline copy, on the online site only: `{{ offline_download() }}`."""
-        if env.conf.plugins["material/offline"].config.enabled:
+        if is_offline(env.conf):
             return ""
         return download_link_html(normalize_url(ARCHIVE_NAME, page=env.page))
 

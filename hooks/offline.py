@@ -10,18 +10,15 @@ a server), and keeps the vendored files out of the online site.
 from jinja2 import pass_context
 from mkdocs.utils.templates import url_filter
 
+from trustsite.build_kind import is_offline
 from trustsite.offline import ARCHIVE_NAME, download_link_html
 
 VENDORED = "assets/vendor/iframe-worker/"
 SHIM = VENDORED + "index.js"
 
 
-def _offline(config) -> bool:
-    return config.plugins["material/offline"].config.enabled
-
-
 def on_config(config):
-    if _offline(config):
+    if is_offline(config):
         config.extra["polyfills"] = [SHIM if "iframe-worker" in script else script
                                      for script in config.extra.get("polyfills", [])]
         config.theme["features"] = [feature for feature in config.theme["features"]
@@ -29,14 +26,14 @@ def on_config(config):
 
 
 def on_files(files, config):
-    if not _offline(config):
+    if not is_offline(config):
         for file in [file for file in files if file.src_uri.startswith(VENDORED)]:
             files.remove(file)
     return files
 
 
 def on_env(env, config, files):
-    offline = _offline(config)
+    offline = is_offline(config)
 
     @pass_context
     def offline_download(context) -> str:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from trustsite.build_kind import is_offline
 from trustsite.search_index import split_search_index
 
 
 # After the search plugin has written the index (it runs at the default priority).
 @event_priority(-50)
 def on_post_build(config):
-    offline = config.plugins.get("material/offline")
-    if not (offline and offline.config.enabled):
+    if not is_offline(config):
         split_search_index(Path(config.site_dir) / "search")
