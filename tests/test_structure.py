@@ -44,9 +44,13 @@ def test_rebuilding_strategies_are_a_list_with_bold_names(built):
         "Taking Responsibility:", "Consistent Actions:", "Patience:"]
 
 
-def test_more_in_this_series_has_no_links(built):
-    soup = page(built, "conclusion")
-    heading = soup.find("h2", id="more-in-this-series")
-    series = heading.find_next("ul")
-    assert len(series.find_all("li")) == 6
-    assert series.find("a") is None
+def test_recent_articles_link_only_this_article_to_the_home_page(built):
+    # The seed's closing list, under its own heading, after the References as in the seed.
+    heading = page(built, "references").find("h2", id="recent-articles")
+    assert heading.get_text().rstrip("¶") == "Recent articles"
+    items = heading.find_next("ul").find_all("li")
+    assert len(items) == 6
+    (link,) = heading.find_next("ul").find_all("a")
+    assert link.find_parent("li") is items[0]
+    assert link.get_text() == "The importance of building trust in therapy relationships"
+    assert (built.site / "references" / link["href"]).resolve() == built.site.resolve()
