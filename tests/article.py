@@ -7,10 +7,6 @@ from bs4 import BeautifulSoup
 
 ARTICLE = Path(__file__).resolve().parent / "fixtures" / "article.txt"
 
-# The seed's "Recent articles" heading: the site shows that list under
-# "More in this series" instead, as its issue asks.
-NOT_PUBLISHED = {"Recent articles"}
-
 _BULLET = "• "
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -47,7 +43,7 @@ def units(text: str | None = None) -> list[str]:
             continue
         for line in block:
             line = line.removeprefix(_BULLET)
-            found.extend(s for s in _SENTENCE_END.split(line) if s not in NOT_PUBLISHED)
+            found.extend(_SENTENCE_END.split(line))
     return found
 
 
@@ -74,3 +70,30 @@ def site_text(site: Path) -> str:
 def missing_units(site: Path) -> list[str]:
     text = site_text(site)
     return [unit for unit in units() if unit not in text]
+
+
+def reading_text(element) -> str:
+    """The text of `element` as a reader meets it, top to bottom, each table
+    row as one line of its cells."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for row in element.find_all("tr"):
+        row.replace_with(" ".join(_squash(cell.get_text()) for cell in row.find_all(["th", "td"])) + "\n")
+    return _squash(element.get_text())
+
+
+def out_of_order_units(text: str) -> list[str]:
+    """The units of the seed that `text` does not hold in the seed's order.
+
+    Only units that occur once in the seed are followed: the title, for one,
+    is repeated there, and the site shows it once. Each unit is looked for
+    after the last one found; a unit not found there is out of order.
+    """
+    every = units()
+    out_of_order, position = [], 0
+    for unit in (unit for unit in every if every.count(unit) == 1):
+        found = text.find(unit, position)
+        if found < 0:
+            out_of_order.append(unit)
+        else:
+            position = found + len(unit)
+    return out_of_order

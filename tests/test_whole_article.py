@@ -4,7 +4,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from article import missing_units
+from article import missing_units, out_of_order_units, reading_text, units
 from trustsite.whole_article import Section, whole_article_html
 
 
@@ -48,9 +48,21 @@ def test_the_one_page_holds_every_section_in_order_and_every_sentence(offline_co
     sections = article(page).find_all("section", class_="whole-article__section")
     assert [s["id"] for s in sections] == nav[:-1]
     assert len(article(page).find_all("table")) == 2
-    # The page alone is enough to read the whole article.
+    # The page alone is enough to read the whole article, and reads in the seed's order.
     (tmp_path / "whole-article.html").write_bytes(page.read_bytes())
     assert missing_units(tmp_path) == []
+    assert out_of_order_units(reading_text(article(page))) == []
+
+
+def test_sentences_out_of_the_seeds_order_are_reported():
+    seed = units()
+    moved, swapped = seed[12], seed[20:22]
+    in_order = " ".join(seed)
+    assert out_of_order_units(in_order) == []
+    # A sentence moved to a later page, and two sentences swapped.
+    moved_on = in_order.replace(moved + " ", "", 1) + " " + moved
+    assert out_of_order_units(moved_on) != []
+    assert out_of_order_units(in_order.replace(" ".join(swapped), " ".join(reversed(swapped)))) == [swapped[1]]
 
 
 def test_every_id_is_unique_and_every_anchor_exists(built, offline_copy):
