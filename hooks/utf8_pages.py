@@ -1,20 +1,23 @@
-"""Refuse a page that is not UTF-8 with one line naming the file and line.
+"""Refuse a page that is not UTF-8, or too large to build, with one line naming the file.
 
-MkDocs would report it twice, with a byte offset a publisher cannot act on.
+MkDocs would report bad UTF-8 twice, with a byte offset a publisher cannot act
+on, and would read a page of any size.
 """
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from trustsite.data import DataError, decode_utf8
+from trustsite.data import DataError, decode_utf8, read_capped
+from trustsite.page_jinja import LARGEST_PAGE
 
 
 def on_files(files, config):
     docs = Path(config.docs_dir)
     for page in files.documentation_pages():
+        shown = f"{docs.name}/{page.src_uri}"
         try:
-            decode_utf8(Path(page.abs_src_path).read_bytes(), f"{docs.name}/{page.src_uri}")
+            decode_utf8(read_capped(Path(page.abs_src_path), shown, LARGEST_PAGE), shown)
         except DataError as error:
             raise PluginError(str(error)) from None
     return files

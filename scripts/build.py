@@ -1,17 +1,20 @@
 """Build the online site and the offline copy in one process, atomically.
 
-    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf]
+    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf] [--time-limit 300]
 
 Both builds go to a staging folder first. site/ and dist/ are replaced only
 when everything has succeeded, so a failed build leaves the last good site
 exactly as it was. A failure prints what MkDocs or the data check said and no
-Python traceback (set TRUSTSITE_DEBUG=1 to see one).
+Python traceback (set TRUSTSITE_DEBUG=1 to see one). A build that runs past its
+time limit is stopped the same way: some input (a page Python-Markdown finds
+pathological) could otherwise keep it busy for hours.
 """
 
 import argparse
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,6 +90,16 @@ class _ShareTemplates(BasePlugin):
 _TEMPLATES = _CompiledTemplates()
 
 
+def stop_after(seconds: int) -> None:
+    """Stop the build after `seconds` (0: never). Raised while MkDocs reads a
+    page, the error is reported with the page's name."""
+    def stop(signal_number, frame):
+        raise TimeoutError(f"the build took more than {seconds} s and was stopped: "
+                           "something it was reading is too complex to finish")
+    signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+
+
 def build_site(site_dir: Path, *, offline: bool, pdf: bool = False) -> MkDocsConfig:
     os.environ["OFFLINE"] = "true" if offline else "false"
     # The site links to the PDF only when this build makes it (hooks/pdf.py).
@@ -146,10 +159,13 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--pdf", action="store_true",
                         help=f"also print the whole article to {PDF_NAME}, linked from the site")
+    parser.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",
+                        help="stop a build that runs longer (default 300; 0 for no limit)")
     args = parser.parse_args()
 
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    # At most 400 characters of a message: MkDocs quotes a link's target whole, and a page sets it.
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message).400s"))
     reported = _ErrorSeen()
     handler.addFilter(reported)
     log.addHandler(handler)
@@ -157,6 +173,7 @@ def main() -> int:
     os.chdir(ROOT)
 
     started = time.monotonic()
+    stop_after(args.time_limit)
     try:
         build_all(args.site_dir.resolve(), args.dist_dir.resolve(), pdf=args.pdf)
     except (Exception, SystemExit) as error:

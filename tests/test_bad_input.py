@@ -2,12 +2,19 @@
 and leaves the last good site exactly as it was."""
 
 import hashlib
+import os
+import resource
 import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import build_project, copy_project, run_build
+from conftest import BuildResult, build_project, copy_project
 
 GOOD_ROW = "- name: Empathy\n  description: Understanding client's perspectives\n  importance: Fosters a supportive connection\n"
 
@@ -29,9 +36,32 @@ def write(relative: str, content: str | bytes):
     return mutate
 
 
+def replace_each(relative: str, *changes: tuple[str, str]):
+    def mutate(project: Path):
+        for old, new in changes:
+            replace_in(relative, old, new)(project)
+    return mutate
+
+
 def delete(relative: str):
     return lambda project: (project / relative).unlink()
 
+
+def on_conclusion_line_8(text: str):
+    """`text` on a line of its own below conclusion.md's heading: line 8, after its front matter."""
+    return replace_in("docs/conclusion.md", "# Conclusion\n", f"# Conclusion\n\n{text}\n")
+
+
+def alias_bomb(levels: int) -> str:
+    """A methods file of a few hundred bytes whose one field stands for
+    9 ** levels copies of "lol", once its aliases are expanded."""
+    lists = ["&l0 [" + ", ".join(["lol"] * 9) + "]"]
+    lists += [f"&l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, levels)]
+    return f"- name: Bomb\n  description: [{', '.join(lists)}]\n  importance: Fills the memory\n"
+
+
+MEGABYTE = 2**20
+LONG_LINK = "a" * 5000 + ".md"
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
 
@@ -39,7 +69,7 @@ FAILED = "Build failed; site/ and dist/ were left as they were."
 CASES = {
     "yaml-syntax-error": (
         replace_in("data/methods.yml", "- name: Validation", "- name: [Validation"),
-        "data/methods.yml, line 17: expected ',' or ']', but got ':'"),
+        "data/methods.yml, line 17: did not find expected ',' or ']'"),
     "empty-file": (write("data/components.yml", "# nothing yet\n"),
                    "data/components.yml: is empty; it must hold a list of rows"),
     "empty-list": (write("data/components.yml", "[]\n"),
@@ -143,7 +173,83 @@ CASES = {
                                "but the doc 'confidentiality.md' does not contain an anchor '#no-such-heading'."),
     "page-not-utf8": (write("docs/conclusion.md", "# Conclusion\n\nCaf\xe9\n".encode("latin-1")),
                       "docs/conclusion.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
+    # A data file cannot make the build hang or fill the memory, nor quote itself at length.
+    "data-huge-number": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: " + "1" * MEGABYTE),
+        f"data/methods.yml, line 16: YAML reads '{'1' * 58}… as a number 1,048,576 characters long; "
+        "put the value in quotes"),
+    "data-deep-nesting": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: " + "[" * 500 + "]" * 500),
+        "data/methods.yml, line 16: lists or mappings are nested more than 10 deep; "
+        "a row is one list item of 'field: value' lines"),
+    "data-too-many-values": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: [" + "1, " * 20_000 + "]"),
+        "data/methods.yml: holds more than 10,000 values, far more than a page can show"),
+    "data-file-too-large": (
+        replace_in("data/methods.yml", "- name: Validation", "# " + "x" * (2 * MEGABYTE) + "\n- name: Validation"),
+        "data/methods.yml: is larger than 2 MB; no page needs that much"),
+    "data-date-that-does-not-exist": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: 2025-02-30"),
+        "data/methods.yml, line 16: YAML cannot read this value (day is out of range for month); put it in quotes"),
+    "data-control-character": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: Valid\x00ation"),
+        "data/methods.yml, line 16: holds the character #x0000, which YAML does not allow; delete it"),
+    "data-list-as-field-name": (
+        replace_in("data/methods.yml", "  importance: Reduces", "  [importance]: Reduces"),
+        "data/methods.yml, line 18: a field name must be plain text, not a list or mapping"),
+    "data-binary-tag": (
+        replace_in("data/methods.yml", "- name: Validation", "- name: !!binary VmFsaWRhdGlvbg=="),
+        "data/methods.yml, line 16: tag 'tag:yaml.org,2002:binary' is not allowed; write plain text"),
+    "data-very-long-field-name": (
+        replace_in("data/methods.yml", "  importance: Reduces", "  ? " + "i" * 10_000 + "\n  : Reduces"),
+        f"data/methods.yml, row 4 (line 16), field '{'i' * 58}…: is not a known field; "
+        "use only: name, description, importance"),
+    # A page may only call macros: nothing else in it reaches mkdocs-macros.
+    "page-jinja-loop": (
+        on_conclusion_line_8("{% for i in range(10**9) %}x{% endfor %}"),
+        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+    "page-jinja-arithmetic": (
+        on_conclusion_line_8('{{ "x" * 10**10 }}'),
+        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+    "page-jinja-function-not-a-macro": (
+        on_conclusion_line_8("{{ lipsum(1000000000) }}"),
+        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+    # mkdocs-macros renders a front-matter title too; it goes on line 2.
+    "page-jinja-in-title": (
+        replace_in("docs/conclusion.md", "---\n", '---\ntitle: "{{ range(10) }}"\n'),
+        'docs/conclusion.md, line 2: a page may only call a macro, such as {{ data_table("methods") }}'),
+    "page-jinja-syntax-error": (on_conclusion_line_8('{{ data_table("methods" }}'),
+                                "docs/conclusion.md, line 8: unexpected '}', expected ')'"),
+    "page-too-large": (write("docs/conclusion.md", "# Conclusion\n" + "x" * MEGABYTE),
+                       "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
+    # MkDocs quotes a link's target whole; the build prints 400 characters of it.
+    "link-target-very-long": (
+        on_conclusion_line_8(f"[More]({LONG_LINK})"),
+        f"Doc file 'conclusion.md' contains a link '{LONG_LINK}', but the target is not found "
+        "among documentation files."[:400]),
 }
+
+# Issue 12's cases: each must be refused fast and in little memory, not only clearly.
+HOSTILE_DATA = {
+    "alias-bomb": (
+        write("data/methods.yml", alias_bomb(levels=9)),
+        "data/methods.yml, line 2: anchors and aliases (&name, *name) are not allowed; write each value out"),
+    "anchor-and-alias": (
+        replace_each("data/methods.yml", ("- name: Validation", "- name: &validation Validation"),
+                     ("- name: Professional Boundaries", "- name: *validation")),
+        "data/methods.yml, line 16: anchors and aliases (&name, *name) are not allowed; write each value out"),
+    "one-megabyte-cell-of-the-wrong-type": (
+        replace_in("data/methods.yml", "- name: Validation", '- name: ["' + "x" * MEGABYTE + '"]'),
+        f"data/methods.yml, row 4 (line 16), field 'name': must be text, but YAML read ['{'x' * 57}… "
+        "as a list or mapping; put the value in quotes"),
+}
+# The budget each of them must fail within.
+SECONDS = 5
+MEGABYTES = 300
+# A build still running after this long is stopped: the test fails instead of hanging.
+HANG_GUARD = 120
+# A build is stopped at this much address space, rather than fill the machine.
+MEMORY_GUARD = 2**31
 
 
 def tree_digest(folder: Path) -> str:
@@ -161,16 +267,16 @@ def good_project(tmp_path_factory):
     return build_project(copy_project(tmp_path_factory.mktemp("good"))).project
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_bad_input_is_refused_clearly(good_project, tmp_path, case):
+def broken_copy(good_project: Path, tmp_path: Path, mutate) -> tuple[Path, tuple[str, str]]:
+    """A copy of the built project, broken by `mutate`, and digests of its site/ and dist/."""
     project = tmp_path / "project"
     shutil.copytree(good_project, project)
     before = tree_digest(project / "site"), tree_digest(project / "dist")
-    mutate, message = CASES[case]
     mutate(project)
+    return project, before
 
-    result = run_build(project)
 
+def assert_refused(project: Path, before: tuple[str, str], result: BuildResult, message: str) -> None:
     assert result.returncode != 0
     # Each line reads "LEVEL   -  text": one problem, then the closing verdict.
     said = [line.split(" -  ", 1)[-1] for line in result.output.splitlines() if line.strip()]
@@ -178,3 +284,79 @@ def test_bad_input_is_refused_clearly(good_project, tmp_path, case):
     assert "Traceback" not in result.output
     assert (tree_digest(project / "site"), tree_digest(project / "dist")) == before
     assert not list(project.glob(".build-*")), "staging folder left behind"
+
+
+@dataclass(frozen=True)
+class MeasuredBuild:
+    result: BuildResult
+    seconds: float
+    peak_megabytes: float  # the build process's own peak resident memory
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_GUARD, MEMORY_GUARD))
+
+
+def run_build_measured(project: Path, *options: str) -> MeasuredBuild:
+    """`make build`'s command, guarded and timed, with its peak memory as the kernel counted it."""
+    with tempfile.TemporaryFile() as output:
+        started = time.monotonic()
+        child = subprocess.Popen([sys.executable, "scripts/build.py", *options], cwd=project, stdout=output,
+                                 stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                                 preexec_fn=_limit_memory)
+        # wait4 reaps the build and reports its own resource use, not this process's.
+        while not (ended := os.wait4(child.pid, os.WNOHANG))[0]:
+            if time.monotonic() - started > HANG_GUARD:
+                child.kill()
+                child.wait()
+                pytest.fail(f"the build was still running after {HANG_GUARD} s")
+            time.sleep(0.01)
+        seconds = time.monotonic() - started
+        _, status, usage = ended
+        child.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        result = BuildResult(child.returncode, output.read().decode(errors="replace"))
+    return MeasuredBuild(result, seconds, usage.ru_maxrss / 1024)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_is_refused_clearly(good_project, tmp_path, case):
+    mutate, message = CASES[case]
+    project, before = broken_copy(good_project, tmp_path, mutate)
+    assert_refused(project, before, run_build_measured(project).result, message)
+
+
+def test_a_page_is_checked_before_mkdocs_macros_runs_it(good_project, tmp_path):
+    # An attribute walk from a macro to Python's open(), which would write into the project.
+    attack = '{{ data_table.__globals__.__builtins__.open("ran.txt", "w").write("ran") }}'
+    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_8(attack))
+
+    result = run_build_measured(project).result
+
+    assert_refused(project, before, result,
+                   'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}')
+    assert not (project / "ran.txt").exists()
+
+
+@pytest.mark.parametrize("case", HOSTILE_DATA)
+def test_hostile_data_is_refused_fast_in_little_memory(good_project, tmp_path, case):
+    mutate, message = HOSTILE_DATA[case]
+    project, before = broken_copy(good_project, tmp_path, mutate)
+
+    build = run_build_measured(project)
+
+    assert_refused(project, before, build.result, message)
+    assert build.seconds < SECONDS
+    assert build.peak_megabytes < MEGABYTES
+
+
+def test_a_page_too_complex_to_finish_is_stopped_at_the_time_limit(good_project, tmp_path):
+    # Python-Markdown takes minutes over 20,000 "[" in a row; the limit stops it and names the page.
+    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_8("[" * 20_000))
+
+    build = run_build_measured(project, "--time-limit", "3")
+
+    assert_refused(project, before, build.result,
+                   "Error reading page 'conclusion.md': the build took more than 3 s and was stopped: "
+                   "something it was reading is too complex to finish")
+    assert build.seconds < 3 + SECONDS

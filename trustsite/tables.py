@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from html import escape
 
+from trustsite.data import quoted
 from trustsite.schema import TableRow
 
 
@@ -52,6 +53,6 @@ def render_table(spec: TableSpec, rows: list[TableRow]) -> str:
 def table_html(name: str, data: dict[str, list[TableRow]]) -> str:
     """The HTML of the table called `name` in a page's macro call."""
     if name not in TABLES:
-        raise ValueError(f"there is no table {name!r}; use one of: {', '.join(TABLES)}")
+        raise ValueError(f"there is no table {quoted(name)}; use one of: {', '.join(TABLES)}")
     spec = TABLES[name]
     return render_table(spec, data[spec.data_file])

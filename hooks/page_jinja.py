@@ -1,0 +1,33 @@
+"""Stop the build at a page whose Jinja does more than call a macro, before
+mkdocs-macros renders it; the rule is in trustsite.page_jinja."""
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from trustsite.build_kind import is_preview
+from trustsite.data import DataError
+from trustsite.page_jinja import check_macro_calls
+
+log = logging.getLogger("mkdocs.hooks.page_jinja")
+
+
+# mkdocs-macros renders the page at the default priority, 0.
+@event_priority(100)
+def on_page_markdown(markdown, page, config, files):
+    macros = config.plugins["macros"]
+    try:
+        # The whole file: mkdocs-macros also renders a `title:` in the front matter.
+        check_macro_calls(page.file.content_string, macros.env, macros.macros,
+                          shown=f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+    except DataError as error:
+        log.error(str(error))
+        if is_preview():
+            # The preview keeps running, as for any mistake; the page's Jinja is shown, not run.
+            page.meta["render_macros"] = False
+            return markdown
+        # A SystemExit, as mkdocs-macros stops the build: MkDocs would add a
+        # second line, "Error reading page …", to any Exception.
+        raise SystemExit(1) from None
+    return markdown
