@@ -12,7 +12,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from trustsite.seo import PageFacts, head_tags, modified_date
+from trustsite.seo import PageFacts, head_tags, modified_date, preview_title
 
 
 def on_config(config):
@@ -37,8 +37,7 @@ def on_pre_page(page, config, files):
 def on_page_context(context, page, config, nav):
     published = config.extra["published"]
     facts = PageFacts(
-        # The page's <title> as Material writes it, without the site name.
-        title=config.site_name if page.is_homepage else page.title,
+        title=preview_title(page.title, config.site_name, is_homepage=page.is_homepage),
         # The same choice as Material's meta description.
         description=page.meta.get("description") or config.site_description,
         url=page.canonical_url,
@@ -46,6 +45,8 @@ def on_page_context(context, page, config, nav):
         language=config.theme["language"],
         published=published,
         modified=modified_date(os.environ.get("SOURCE_DATE_EPOCH"), published),
+        # Set by hooks/social_cards.py on the online site's pages.
+        image=getattr(page, "preview_image", None),
     )
     context["seo_head"] = Markup(head_tags(facts))
     return context

@@ -36,6 +36,7 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
+from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
 log = logging.getLogger("mkdocs")
 
@@ -187,6 +188,9 @@ def main() -> int:
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
     archive = args.dist_dir / ARCHIVE_NAME
     print(f"Offline copy: {args.dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes")
+    cards = sorted((args.site_dir / CARD_FOLDER).rglob("*.png"))
+    print(f"Link-preview cards: {len(cards)} in {args.site_dir.name}/{CARD_FOLDER}, "
+          f"{sum(card.stat().st_size for card in cards):,} bytes in all")
     if args.pdf:
         print(f"PDF: {args.dist_dir.name}/{PDF_NAME}, {(args.dist_dir / PDF_NAME).stat().st_size:,} bytes")
     return 0

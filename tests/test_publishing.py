@@ -80,7 +80,8 @@ def html_references(soup: BeautifulSoup) -> list[tuple[str, bool]]:
             found += [(candidate.split()[0], True) for candidate in tag["srcset"].split(",")]
         if tag.name == "object" and tag.has_attr("data"):
             found.append((tag["data"], True))
-    found += [(tag["content"], False) for tag in soup.find_all("meta", property="og:url")]
+    # Link previews fetch these, so the crawl checks them too.
+    found += [(tag["content"], False) for tag in soup.find_all("meta", property=["og:url", "og:image"])]
     return found
 
 
@@ -257,7 +258,7 @@ def config(published) -> dict:
         return yaml_load(file)
 
 
-def test_every_page_has_one_set_of_head_tags_with_the_right_values(published, config):
+def test_every_page_has_one_set_of_head_tags_with_the_right_values(published, crawled, config):
     for path in site_pages(published.site):
         tags = head(published.site, path)
         url = published.url + path
@@ -271,10 +272,18 @@ def test_every_page_has_one_set_of_head_tags_with_the_right_values(published, co
         assert only(tags, "meta", {"property": "og:url"}) == url
         assert only(tags, "meta", {"property": "og:site_name"}) == config["site_name"]
         assert only(tags, "meta", {"property": "og:locale"}) == "en"
-        assert only(tags, "meta", {"name": "twitter:card"}) == "summary"
+        assert only(tags, "meta", {"name": "twitter:card"}) == "summary_large_image"
+        image = only(tags, "meta", {"property": "og:image"})
+        assert image.startswith(published.url), image
+        assert crawled.responses[image].content_type == "image/png", image
+        assert (only(tags, "meta", {"property": "og:image:width"}),
+                only(tags, "meta", {"property": "og:image:height"})) == ("1200", "630")
+        alt = only(tags, "meta", {"property": "og:image:alt"})
+        assert f"“{title}”" in alt and only(tags, "meta", {"name": "twitter:image:alt"}) == alt, path
         article = json.loads(only(tags, "script", {"type": "application/ld+json"}))
         assert article["@context"] == "https://schema.org" and article["@type"] == "Article"
         assert (article["headline"], article["url"], article["description"]) == (title, url, description)
+        assert article["image"] == image
         assert (article["datePublished"], article["dateModified"]) == ("2025-01-21", BUILD_DATE)
         assert article["inLanguage"] == tags.find_parent("html")["lang"] == "en"
 

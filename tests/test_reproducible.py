@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Build, copy_project, run_build
+from trustsite.social_card import CARD_FOLDER
 
 # Zip entries store times to two seconds; builds further apart than that
 # would show a timestamp taken from the clock.
@@ -45,6 +46,8 @@ def two_builds(tmp_path_factory):
 
 def test_two_builds_of_one_commit_are_byte_identical(two_builds):
     _, (first, second) = two_builds
+    # The link-preview cards are drawn by Pillow, not copied: they are compared too.
+    assert any(name.startswith(CARD_FOLDER) and name.endswith(".png") for name in files(first.site))
     for folder in ("site", "dist"):
         a, b = files(getattr(first, folder)), files(getattr(second, folder))
         assert a, f"{folder}/ is empty"

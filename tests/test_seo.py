@@ -6,7 +6,7 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run_build
-from trustsite.seo import PageFacts, head_tags, modified_date
+from trustsite.seo import PageFacts, PreviewImage, head_tags, modified_date
 
 PUBLISHED = date(2025, 1, 21)
 HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''
@@ -26,6 +26,30 @@ def test_text_cannot_break_out_of_the_tags():
     assert json.loads(scripts[0].string)["headline"] == HOSTILE
     assert soup.find("meta", property="og:title")["content"] == HOSTILE
     assert soup.find("meta", attrs={"name": "twitter:description"})["content"] == HOSTILE
+
+
+def test_image_alt_text_cannot_break_out_of_its_tag():
+    image = PreviewImage(url="https://example.org/card.png?a=1&b=2", width=1200, height=630, alt=HOSTILE)
+    soup = BeautifulSoup(head_tags(facts(image=image)), "html.parser")
+    assert soup.find("meta", property="og:image:alt")["content"] == HOSTILE
+    assert soup.find("meta", attrs={"name": "twitter:image:alt"})["content"] == HOSTILE
+    assert soup.find("meta", property="og:image")["content"] == image.url
+
+
+def test_a_page_with_a_card_asks_for_the_large_preview():
+    image = PreviewImage(url="https://example.org/card.png", width=1200, height=630, alt="Trust")
+    soup = BeautifulSoup(head_tags(facts(image=image)), "html.parser")
+    assert [soup.find("meta", property=f"og:image{part}")["content"] for part in ("", ":width", ":height")] == [
+        image.url, "1200", "630"]
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert json.loads(soup.find("script").string)["image"] == image.url
+
+
+def test_a_page_without_a_card_names_no_image():
+    soup = BeautifulSoup(head_tags(facts()), "html.parser")
+    assert soup.find("meta", property=lambda value: value and value.startswith("og:image")) is None
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert "image" not in json.loads(soup.find("script").string)
 
 
 def test_modified_date_is_the_build_date_in_utc():

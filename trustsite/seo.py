@@ -1,13 +1,24 @@
 """Head tags that describe a page to search engines and link previews.
 
 Material already writes the meta description and the canonical link; this
-module adds Open Graph, Twitter card and JSON-LD tags with the same values.
+module adds Open Graph, Twitter card and JSON-LD tags with the same values,
+and names the page's link-preview image where it has one.
 """
 
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from html import escape
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    """The picture a link preview shows (trustsite/social_card.py draws it)."""
+
+    url: str  # absolute
+    width: int
+    height: int
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -19,6 +30,13 @@ class PageFacts:
     language: str  # a BCP 47 tag such as "en"
     published: date
     modified: date
+    image: PreviewImage | None = None  # none in the offline copy, which nobody shares by link
+
+
+def preview_title(page_title: str, site_name: str, *, is_homepage: bool) -> str:
+    """The page's <title> as Material writes it, without the site name: the
+    home page's is the site name alone."""
+    return site_name if is_homepage else page_title
 
 
 def modified_date(source_date_epoch: str | None, published: date) -> date:
@@ -51,6 +69,8 @@ def json_ld(facts: PageFacts) -> str:
         "inLanguage": facts.language,
         "isPartOf": {"@type": "WebSite", "name": facts.site_name},
     }
+    if facts.image:
+        data["image"] = facts.image.url
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -66,11 +86,22 @@ def head_tags(facts: PageFacts) -> str:
         # Open Graph writes locales with an underscore: en_GB, not en-GB.
         ("og:locale", facts.language.replace("-", "_")),
     ]
+    if facts.image:
+        properties += [
+            ("og:image", facts.image.url),
+            ("og:image:width", str(facts.image.width)),
+            ("og:image:height", str(facts.image.height)),
+            ("og:image:alt", facts.image.alt),
+        ]
     names = [
-        ("twitter:card", "summary"),
+        # A large picture above the title where there is one.
+        ("twitter:card", "summary_large_image" if facts.image else "summary"),
         ("twitter:title", facts.title),
         ("twitter:description", facts.description),
     ]
+    if facts.image:
+        # Twitter takes the picture from og:image, but its alt text only from its own tag.
+        names.append(("twitter:image:alt", facts.image.alt))
     tags = [f'<meta property="{key}" content="{escape(value)}">' for key, value in properties]
     tags += [f'<meta name="{key}" content="{escape(value)}">' for key, value in names]
     tags.append(f'<script type="application/ld+json">{json_ld(facts)}</script>')
