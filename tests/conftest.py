@@ -48,10 +48,15 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_build(project: Path, *extra: str, env: dict | None = None) -> BuildResult:
-    """`make build`'s command, run in `project`."""
+def run_build(project: Path, *extra: str, env: dict | None = None,
+              program: tuple[str, ...] = ("scripts/build.py",)) -> BuildResult:
+    """`make build`'s command, run in `project`.
+
+    `program` is what Python runs instead of scripts/build.py, such as
+    ("-c", code) for code that changes something and then runs it.
+    """
     result = subprocess.run(
-        [sys.executable, "scripts/build.py", *extra],
+        [sys.executable, *program, *extra],
         cwd=project, capture_output=True, text=True, timeout=600,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
@@ -136,14 +141,18 @@ def site_url(built):
         yield url
 
 
-@pytest.fixture(scope="session")
-def offline_copy(built, tmp_path_factory) -> Path:
-    """The offline archive, unzipped as a reader would: its one top folder."""
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built.dist / "trust-in-therapy-offline.zip") as archive:
+def unzip_offline_copy(dist: Path, folder: Path) -> Path:
+    """The offline archive in `dist`, unzipped into `folder` as a reader would: its one top folder."""
+    with zipfile.ZipFile(dist / "trust-in-therapy-offline.zip") as archive:
         archive.extractall(folder)
     (top,) = folder.iterdir()
     return top
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built, tmp_path_factory) -> Path:
+    """The offline archive of `built`, unzipped."""
+    return unzip_offline_copy(built.dist, tmp_path_factory.mktemp("offline"))
 
 
 def site_pages(site: Path) -> list[str]:

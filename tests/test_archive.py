@@ -3,13 +3,16 @@
 import hashlib
 import os
 import subprocess
+import time
 import zipfile
+from pathlib import Path
 
 from trustsite.archive import pack, write_checksum
 from trustsite.offline import search_scripts, used_offline
 
 FILES = {"index.html": b"<h1>Home</h1>", "b/page.html": b"<p>B</p>", "a/z.css": b"p{}"}
 EPOCH = 1737417600  # 21 January 2025
+DAY = 86_400
 
 
 def make_folder(folder, order, mode, mtime):
@@ -22,11 +25,32 @@ def make_folder(folder, order, mode, mtime):
     return folder
 
 
-def test_same_files_give_the_same_bytes(tmp_path):
+def list_folders_in_name_order(patch, *, reverse: bool) -> None:
+    """Path.rglob yields in name order, or its reverse, whatever the file system's order."""
+    rglob = Path.rglob
+    patch.setattr(Path, "rglob", lambda self, pattern: iter(sorted(rglob(self, pattern), reverse=reverse)))
+
+
+def move_clock(patch, seconds: int) -> None:
+    """The clock, as the time module tells it, `seconds` ahead."""
+    now, gmtime, localtime = time.time, time.gmtime, time.localtime
+    patch.setattr(time, "time", lambda: now() + seconds)
+    patch.setattr(time, "gmtime", lambda when=None: gmtime(time.time() if when is None else when))
+    patch.setattr(time, "localtime", lambda when=None: localtime(time.time() if when is None else when))
+
+
+def test_same_files_give_the_same_bytes(tmp_path, monkeypatch):
+    # The second pack meets everything a machine could change: the order a
+    # folder is listed in, the clock, and the files' times and permissions.
     first = make_folder(tmp_path / "one", sorted(FILES), 0o600, 1_000_000_000)
     second = make_folder(tmp_path / "two", sorted(FILES, reverse=True), 0o755, 1_700_000_000)
-    pack(first, tmp_path / "one.zip", top="copy", epoch=EPOCH)
-    pack(second, tmp_path / "two.zip", top="copy", epoch=EPOCH)
+    with monkeypatch.context() as patch:
+        list_folders_in_name_order(patch, reverse=False)
+        pack(first, tmp_path / "one.zip", top="copy", epoch=EPOCH)
+    with monkeypatch.context() as patch:
+        list_folders_in_name_order(patch, reverse=True)
+        move_clock(patch, DAY)
+        pack(second, tmp_path / "two.zip", top="copy", epoch=EPOCH)
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
 
 

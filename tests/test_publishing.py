@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import copy_project, run_build, serve, site_pages
+from conftest import copy_project, run_build, serve, site_pages, unzip_offline_copy
 
 PREFIX = "/trust-in-therapy/"
 UNKNOWN_PAGE = "no/such/page/"
@@ -286,6 +286,31 @@ def test_every_page_has_one_set_of_head_tags_with_the_right_values(published, cr
         assert article["image"] == image
         assert (article["datePublished"], article["dateModified"]) == ("2025-01-21", BUILD_DATE)
         assert article["inLanguage"] == tags.find_parent("html")["lang"] == "en"
+
+
+def published_path(offline_file: str) -> str:
+    """Where a page of the offline copy is on the site: confidentiality.html is confidentiality/."""
+    page = PurePosixPath(offline_file).with_suffix("")
+    if page.name == "index":
+        page = page.parent
+    return "" if page == PurePosixPath(".") else f"{page}/"
+
+
+def test_offline_pages_name_their_published_address(published, tmp_path):
+    # A link shared from the copy must lead to the page on the site, not to a
+    # file name that is a 404 there.
+    copy = unzip_offline_copy(published.project / "dist", tmp_path)
+    online = site_pages(published.site)
+    pages = sorted(page.relative_to(copy).as_posix() for page in copy.rglob("*.html"))
+    assert pages, "the offline copy has no pages"
+    for page in pages:
+        path = published_path(page)
+        assert path in online, page
+        tags = BeautifulSoup((copy / page).read_text(encoding="utf-8"), "html.parser").head
+        article = json.loads(only(tags, "script", {"type": "application/ld+json"}))
+        addresses = (only(tags, "link", {"rel": "canonical"}), only(tags, "meta", {"property": "og:url"}),
+                     article["url"])
+        assert addresses == (published.url + path,) * 3, page
 
 
 def test_front_matter_descriptions_quote_their_own_page(published):

@@ -3,7 +3,9 @@
 import re
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from pydantic import ValidationError
 
 from trustsite.data import load_rows
 from trustsite.references import references_html
@@ -52,6 +54,36 @@ def test_the_page_lists_all_six_entries_in_apa_style(built):
 def test_entries_are_in_alphabetical_order_of_first_author(built):
     names = [item.get_text().split(",")[0].split(".")[0] for item in entries(str(references_page(built)))]
     assert names == ["American Psychological Association", "Bordin", "Elliott", "Flückiger", "Horvath", "Rogers"]
+
+
+def source(**fields) -> Reference:
+    """A stand-alone work: the fields given, and the rest as little as an entry needs."""
+    return Reference(**{"id": "doe-2000", "authors": "Doe, J.", "year": 2000, "title": "A title",
+                        "container": None, "volume": None, "issue": None, "pages": None, "doi": None,
+                        "supports": "A claim."} | fields)
+
+
+def test_entries_sort_by_author_ignoring_accents_and_case_then_by_year():
+    # Compared code point by code point, "Á" would sort after every plain
+    # letter and "Y" before "v"; the two Youngs are given newest first.
+    in_order = [("Ábel, A.", 2010), ("Abrams, B.", 2001), ("van Dijk, C.", 2005),
+                ("Young, D.", 2003), ("Young, D.", 2007)]
+    shuffled = {f"entry-{n}": in_order[n] for n in (4, 1, 3, 0, 2)}
+    html = references_html([source(id=id, authors=authors, year=year)
+                            for id, (authors, year) in shuffled.items()])
+    assert [shuffled[item["id"]] for item in entries(html)] == in_order
+
+
+@pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://example.org/code.pdf",
+                                     "data:text/html,<script>alert(1)</script>",
+                                     "//example.org/code", "javascript:alert(1)"])
+def test_a_url_that_is_not_a_web_address_is_refused(address):
+    with pytest.raises(ValidationError, match="must be a web address starting with https://"):
+        source(url=address)
+
+
+def test_a_web_address_is_accepted():
+    assert source(url="https://www.apa.org/ethics/code").url == "https://www.apa.org/ethics/code"
 
 
 def test_the_page_opens_with_an_editors_note(built):

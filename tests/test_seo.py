@@ -1,6 +1,7 @@
 """Head-tag rendering in trustsite/seo.py, and the build's demand for an address."""
 
 import json
+import time
 from datetime import date
 
 from bs4 import BeautifulSoup
@@ -52,9 +53,20 @@ def test_a_page_without_a_card_names_no_image():
     assert "image" not in json.loads(soup.find("script").string)
 
 
-def test_modified_date_is_the_build_date_in_utc():
-    assert modified_date("1767225599", PUBLISHED) == date(2025, 12, 31)  # 23:59:59 UTC
-    assert modified_date("1767225600", PUBLISHED) == date(2026, 1, 1)
+def test_modified_date_is_the_build_date_in_utc(monkeypatch):
+    # Machines east and west of UTC: in local time, 23:59:59 UTC on 31 December
+    # is already 1 January at UTC+14, and midnight UTC still 31 December at UTC-10.
+    # POSIX zone strings need no time-zone database; their sign is inverted.
+    try:
+        with monkeypatch.context() as patch:
+            for zone, hours_east in (("<+14>-14", 14), ("<-10>10", -10)):
+                patch.setenv("TZ", zone)
+                time.tzset()
+                assert time.localtime(1767225600).tm_gmtoff == hours_east * 3600, zone
+                assert modified_date("1767225599", PUBLISHED) == date(2025, 12, 31), zone  # 23:59:59 UTC
+                assert modified_date("1767225600", PUBLISHED) == date(2026, 1, 1), zone
+    finally:
+        time.tzset()  # the machine's own zone again, now that TZ is restored
 
 
 def test_modified_date_is_never_before_publication():
