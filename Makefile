@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# Where `make serve` previews the site; `make serve DEV_ADDR=127.0.0.1:8001` moves it.
+DEV_ADDR ?= 127.0.0.1:8000
 
 # Material prints an end-of-life banner about MkDocs 2; this site pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
@@ -29,9 +31,9 @@ test: $(VENV)/.installed node_modules/.installed
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py
 
-## serve: preview at http://127.0.0.1:8000, reloading on every change
+## serve: preview at http://127.0.0.1:8000 (or DEV_ADDR), reloading on every change
 serve: $(VENV)/.installed
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR) --livereload
 
 ## deploy: build as `make build` does, then push site/ to the gh-pages branch.
 ## This is `mkdocs gh-deploy`'s publishing step (ghp-import) after this site's

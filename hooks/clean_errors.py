@@ -1,7 +1,10 @@
-"""One-line build errors for publishers.
+"""One-line build errors for publishers, and no chatter.
 
 mkdocs-macros reports a failing macro call with a full Python traceback. This
 hook rewrites that report as one line naming the page, the line and the problem.
+It also silences the plugin's INFO lines (the module and functions it found...),
+six on every build and on every save under `mkdocs serve`; its warnings and
+errors still show, and `--verbose` shows everything.
 """
 
 import logging
@@ -12,6 +15,10 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from trustsite.build_kind import is_preview
+
+# The logger mkdocs-macros writes all its messages to.
+MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 _PAGE = re.compile(r"_File_: `([^`]+)`")
 
 
@@ -49,10 +56,20 @@ class _OneLineMacroError(logging.Filter):
         return True
 
 
+def on_startup(command, dirty):
+    # Once, before any build: MkDocs has set its log level from --verbose by now.
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger(MACROS_LOGGER).setLevel(logging.WARNING)
+
+
 def on_config(config):
+    # In a preview a mistake must not stop the server: mkdocs-macros would exit
+    # the process. The error is still shown, and the next save rebuilds.
+    if is_preview():
+        config.plugins["macros"].config["on_error_fail"] = False
     # mkdocs-macros logs through this module's logger. Builds that share a
     # process load this hook afresh each time, so replace any earlier filter.
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+    logger = logging.getLogger(MACROS_LOGGER)
     for old in [f for f in logger.filters if type(f).__name__ == _OneLineMacroError.__name__]:
         logger.removeFilter(old)
     logger.addFilter(_OneLineMacroError(config.docs_dir))

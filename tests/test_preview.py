@@ -1,0 +1,151 @@
+"""`make serve`, the publisher's preview: after a save it shows the rebuild and
+its time, and any warning or error, but none of mkdocs-macros' INFO chatter;
+and a mistake does not stop it."""
+
+import importlib.util
+import logging
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+STARTUP_TIMEOUT = 180  # seconds for the first build
+REBUILD_TIMEOUT = 120
+# All a publisher should see after saving a page, apart from warnings and errors.
+REBUILD_LINES = [re.compile(pattern) for pattern in (
+    r"INFO    -  \[\d\d:\d\d:\d\d\] Detected file changes",
+    r"INFO    -  Building documentation\.\.\.",
+    r"INFO    -  Documentation built in [\d.]+ seconds",
+    r"INFO    -  \[\d\d:\d\d:\d\d\] Reloading (browsers|page: .*)",
+)]
+# Straight to the local server, whatever proxy the environment names.
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Preview:
+    """`make serve` running in a project, its output read line by line."""
+
+    def __init__(self, project, port: int) -> None:
+        # The Makefile's own recipe; -o keeps make from setting up a .venv/ in the copy.
+        self.process = subprocess.Popen(
+            ["make", "-o", ".venv/.installed", "serve", f"PY={sys.executable}", f"DEV_ADDR=127.0.0.1:{port}"],
+            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.lines: list[str] = []
+        self._new: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self._new.put(line.rstrip("\n"))
+        self._new.put(None)  # the process has ended
+
+    def wait_for(self, pattern: str, timeout: float) -> str:
+        """The next line that matches `pattern`; fails after `timeout` seconds or if make ends."""
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self._new.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                pytest.fail("make serve ended:\n" + "\n".join(self.lines))
+            self.lines.append(line)
+            if re.search(pattern, line):
+                return line
+        pytest.fail(f"no line matching {pattern!r} in {timeout} s:\n" + "\n".join(self.lines))
+
+    def stop(self) -> None:
+        """End make and the MkDocs server it started: the whole process group."""
+        for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(self.process.pid, sig)
+                self.process.wait(timeout=grace)
+                break
+            except ProcessLookupError:
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        self._reader.join(timeout=10)
+
+
+@pytest.fixture
+def project(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "Makefile", project / "Makefile")
+    return project
+
+
+def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):
+    port = free_port()
+    preview = Preview(project, port)
+    try:
+        served = preview.wait_for(r"Serving on (http://\S+)", STARTUP_TIMEOUT)
+        address = re.search(r"Serving on (http://\S+)", served).group(1)
+        with OPENER.open(address, timeout=30) as response:
+            assert response.status == 200 and f"127.0.0.1:{port}" in address
+
+        page = project / "docs" / "conclusion.md"
+        saved_at = len(preview.lines)
+        page.write_text(page.read_text(encoding="utf-8") + "\nA sentence saved while previewing.\n",
+                        encoding="utf-8")
+        preview.wait_for(r"Reloading (browsers|page)", REBUILD_TIMEOUT)
+        after_save = preview.lines[saved_at:]
+
+        # A macro error after that still reaches the publisher, on one line,
+        # and the preview waits for the fix instead of stopping.
+        errors_at = len(preview.lines)
+        good = page.read_text(encoding="utf-8")
+        page.write_text(good + '\n{{ data_table("nope") }}\n', encoding="utf-8")
+        error = preview.wait_for(r"^ERROR", REBUILD_TIMEOUT)
+        page.write_text(good, encoding="utf-8")
+        preview.wait_for(r"Reloading (browsers|page)", REBUILD_TIMEOUT)
+    finally:
+        preview.stop()
+
+    assert any("Documentation built in" in line for line in after_save), after_save
+    assert [line for line in after_save if "[macros]" in line] == []
+    assert [line for line in after_save if not any(p.fullmatch(line) for p in REBUILD_LINES)] == []
+    assert "docs/conclusion.md" in error and "there is no table 'nope'" in error, preview.lines[errors_at:]
+
+
+def load_clean_errors_hook():
+    spec = importlib.util.spec_from_file_location("clean_errors_under_test", ROOT / "hooks" / "clean_errors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("mkdocs_level, macros_info_shown", [(logging.INFO, False), (logging.DEBUG, True)])
+def test_verbose_mode_still_shows_the_macros_chatter(mkdocs_level, macros_info_shown):
+    hook = load_clean_errors_hook()
+    mkdocs, macros = logging.getLogger("mkdocs"), logging.getLogger(hook.MACROS_LOGGER)
+    saved = mkdocs.level, macros.level
+    try:
+        mkdocs.setLevel(mkdocs_level)  # what `mkdocs serve` does without and with --verbose
+        macros.setLevel(logging.NOTSET)
+        hook.on_startup(command="serve", dirty=False)
+        assert macros.isEnabledFor(logging.INFO) == macros_info_shown
+        assert macros.isEnabledFor(logging.WARNING)
+    finally:
+        mkdocs.setLevel(saved[0])
+        macros.setLevel(saved[1])
+
