@@ -29,9 +29,12 @@ def with_pdf(tmp_path_factory) -> Build:
 
 
 def _running_text(page_text: str) -> str:
-    """A page's text as one line: ligatures undone, and a line broken after a
-    hyphen or dash ("need-to-|know", "alliance—|built") joined up again."""
+    """A page's text as one line: ligatures undone, a line broken after a
+    hyphen or dash ("need-to-|know", "alliance—|built") joined up again, and
+    the page number at its foot ("6 / 17") left out, so that a sentence that
+    runs on to the next page reads whole."""
     text = unicodedata.normalize("NFKC", page_text)
+    text = re.sub(r"\s*\d+ / \d+\s*$", "", text)
     return " ".join(re.sub(r"(?<=[-—])\n", "", text).split())
 
 

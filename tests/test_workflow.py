@@ -17,6 +17,8 @@ from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BIN = Path(sys.executable).parent
+# A step that builds the site, by the Makefile or the build driver.
+BUILDS = re.compile(r"\bmake\s+(build|pdf|deploy)\b|scripts/build\.py")
 # A full commit SHA, then the release it is, for people and for Dependabot.
 PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
@@ -107,12 +109,30 @@ def test_the_build_job_is_the_publishers_pipeline(workflow):
     assert steps[uses.index("actions/setup-python")]["with"]["python-version"] == "3.11"
     # Test before building; then the build gets its address from configure-pages.
     order = [runs.index("make .venv/.installed"), runs.index("make test"),
-             uses.index("actions/configure-pages"), runs.index("make build"),
+             uses.index("actions/configure-pages"), runs.index("make pdf"),
              uses.index("actions/upload-pages-artifact")]
     assert order == sorted(order)
     pages_id = steps[uses.index("actions/configure-pages")]["id"]
-    build = steps[runs.index("make build")]
+    build = steps[runs.index("make pdf")]
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
     assert steps[uses.index("actions/upload-pages-artifact")]["with"]["path"] == "site"
     deploy = workflow["jobs"]["deploy"]["steps"]
     assert [step["uses"].split("@")[0] for step in deploy] == ["actions/deploy-pages"]
+
+
+def test_the_published_site_is_built_with_its_pdf(workflow):
+    # Only `make pdf` prints the PDF into site/ and links to it; the last
+    # build before the upload is the one that is published.
+    steps = workflow["jobs"]["build"]["steps"]
+    upload = next(index for index, step in enumerate(steps)
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    builds = [step for step in steps[:upload] if BUILDS.search(step.get("run", ""))]
+    assert builds, "nothing builds the site before it is uploaded"
+    published = builds[-1]
+    assert published["run"].split() == ["make", "pdf"], published
+    assert "if" not in published and not published.get("continue-on-error"), published
+    assert published["env"]["SITE_URL"], published
+    recipe = subprocess.run(["make", "--dry-run", "--old-file", ".venv/.installed", "pdf"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert recipe.returncode == 0, recipe.stderr
+    assert re.search(r"scripts/build\.py .*--pdf", recipe.stdout), recipe.stdout
