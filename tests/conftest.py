@@ -5,6 +5,7 @@ import functools
 import http.server
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,16 @@ def site_url(built):
         yield url
 
 
+@pytest.fixture(scope="session")
+def hosted(built):
+    """The online build served at the path it is published under, so that the
+    404 page, whose links start from the site's root, is whole too."""
+    stylesheet = re.search(r'href="([^"]*)assets/stylesheets/main\.',
+                           (built.site / "404.html").read_text(encoding="utf-8"))
+    with serve(built.site, stylesheet.group(1)) as url:
+        yield url
+
+
 def unzip_offline_copy(dist: Path, folder: Path) -> Path:
     """The offline archive in `dist`, unzipped into `folder` as a reader would: its one top folder."""
     with zipfile.ZipFile(dist / "trust-in-therapy-offline.zip") as archive:
@@ -164,3 +175,8 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages
+
+
+def every_page(built) -> list[str]:
+    """site_pages(), and an unknown address, which the 404 page answers."""
+    return site_pages(built.site) + ["no-such-page/"]
