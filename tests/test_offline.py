@@ -43,7 +43,7 @@ def test_archive_holds_only_what_the_copy_uses(built):
                 or name == "404.html" or "/lunr/" in name]
     assert not left_out
     for needed in ("search/search_index.js", SHIM, "assets/vendor/iframe-worker/LICENSE",
-                   "whole-article.html", "stylesheets/print.css"):
+                   "whole-article.html", "stylesheets/site.css"):
         assert needed in names
 
 

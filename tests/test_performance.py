@@ -1,8 +1,13 @@
-"""Lean pages: minified HTML, and search that loads only when the reader uses it."""
+"""Lean pages: minified HTML, few stylesheets before first paint, and search
+that loads only when the reader uses it."""
 
 import json
 import re
 import zipfile
+
+from bs4 import BeautifulSoup
+
+from conftest import site_pages
 
 SEARCH_BOX = "[data-md-component=search-query]"
 # Text that keeps its line breaks and spacing: minifying must not touch it.
@@ -80,3 +85,12 @@ def test_search_loads_on_first_use_offline(browser, offline_copy):
     links = search(page, "confidentiality")
     assert (offline_copy / "confidentiality.html").as_uri() in links
     context.close()
+
+
+def test_first_paint_waits_for_three_stylesheets_at_most(built):
+    # Material's two and the site's one; a rule for paper only would load with media="print".
+    for path in site_pages(built.site):
+        head = BeautifulSoup((built.site / path / "index.html").read_text(encoding="utf-8"), "html.parser").head
+        blocking = [link["href"] for link in head.find_all("link", rel="stylesheet")
+                    if link.get("media", "all") in ("all", "screen")]
+        assert len(blocking) <= 3, (path, blocking)
