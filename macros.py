@@ -3,11 +3,8 @@
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import normalize_url
 
-from trustsite.build_kind import is_offline
 from trustsite.data import DataError, load_data
-from trustsite.offline import ARCHIVE_NAME, download_link_html
 from trustsite.references import references_html
 from trustsite.tables import table_html
 
@@ -29,13 +26,6 @@ def define_env(env):
         """The reference list, in APA style: `{{ references() }}`."""
         return references_html(data["references.yml"])
 
-    @env.macro
-    def offline_download() -> str:
-        """The link to the offline copy, on the online site only: `{{ offline_download() }}`."""
-        if is_offline(env.conf):
-            return ""
-        return download_link_html(normalize_url(ARCHIVE_NAME, page=env.page))
-
     # So a wrong call reads "data_table() takes 1 positional argument…".
-    for macro in (data_table, references, offline_download):
+    for macro in (data_table, references):
         macro.__qualname__ = macro.__name__

@@ -7,11 +7,7 @@ copy vendored under overrides/ instead, turns off instant navigation (it needs
 a server), and keeps the vendored files out of the online site.
 """
 
-from jinja2 import pass_context
-from mkdocs.utils.templates import url_filter
-
 from trustsite.build_kind import is_offline
-from trustsite.offline import ARCHIVE_NAME, download_link_html
 
 VENDORED = "assets/vendor/iframe-worker/"
 SHIM = VENDORED + "index.js"
@@ -31,14 +27,3 @@ def on_files(files, config):
             files.remove(file)
     return files
 
-
-def on_env(env, config, files):
-    offline = is_offline(config)
-
-    @pass_context
-    def offline_download(context) -> str:
-        """`{{ offline_download() }}`: the download link, on the online site only."""
-        return "" if offline else download_link_html(url_filter(context, ARCHIVE_NAME))
-
-    env.globals["offline_download"] = offline_download
-    return env

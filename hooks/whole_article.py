@@ -6,9 +6,7 @@ every page, so the whole article is joined from that HTML by trustsite.
 
 from mkdocs.structure.toc import AnchorLink
 
-from trustsite.whole_article import Section, anchor, whole_article_html
-
-PAGE = "whole-article.md"
+from trustsite.whole_article import PAGE, anchor, sections_of, whole_article_html
 
 
 def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
@@ -21,12 +19,10 @@ def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
 def on_page_context(context, page, config, nav):
     if page.file.src_uri != PAGE:
         return context
-    # Each section is named after its file: docs/conclusion.md is "conclusion".
-    sections = [(other.file.src_uri.removesuffix(".md").replace("/", "-"), other)
-                for other in nav.pages if other is not page]
-    page.content += whole_article_html(
-        [Section(name, other.url, other.content) for name, other in sections], page.url)
+    sections = sections_of(nav.pages)
+    page.content += whole_article_html(sections, page.url)
     # Every section's headings go under the page's own heading in the contents.
-    page.toc.items[0].children += [_moved_into(name, item)
-                                   for name, other in sections for item in other.toc]
+    tocs = [other.toc for other in nav.pages if other is not page]
+    page.toc.items[0].children += [_moved_into(section.name, item)
+                                   for section, toc in zip(sections, tocs) for item in toc]
     return context

@@ -11,6 +11,7 @@ pathological) could otherwise keep it busy for hours.
 """
 
 import argparse
+import gzip
 import logging
 import os
 import shutil
@@ -35,6 +36,7 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
+from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
 from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
@@ -140,8 +142,10 @@ def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> None:
         offline_config = build_site(staging / "offline", offline=True)
         (staging / "dist").mkdir()
         archive = pack_offline_copy(staging / "offline", offline_config, staging / "dist")
-        # Hosted beside the site too, for its "Download for offline reading" link.
+        # Hosted beside the site too, for its download link.
         shutil.copyfile(archive, staging / "site" / ARCHIVE_NAME)
+        # The one-file edition, which the online build writes beside the site.
+        shutil.copyfile(staging / "site" / ONE_FILE_NAME, staging / "dist" / ONE_FILE_NAME)
         if pdf:
             document = render_pdf(staging / "site", staging / "dist" / PDF_NAME,
                                   title=online_config.site_name, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
@@ -188,6 +192,9 @@ def main() -> int:
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
     archive = args.dist_dir / ARCHIVE_NAME
     print(f"Offline copy: {args.dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes")
+    edition = (args.dist_dir / ONE_FILE_NAME).read_bytes()
+    print(f"One-file edition: {args.dist_dir.name}/{ONE_FILE_NAME}, {len(edition):,} bytes, "
+          f"{len(gzip.compress(edition, 9, mtime=0)):,} gzipped")
     cards = sorted((args.site_dir / CARD_FOLDER).rglob("*.png"))
     print(f"Link-preview cards: {len(cards)} in {args.site_dir.name}/{CARD_FOLDER}, "
           f"{sum(card.stat().st_size for card in cards):,} bytes in all")

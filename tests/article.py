@@ -67,9 +67,12 @@ def site_text(site: Path) -> str:
     return "\n".join(parts)
 
 
-def missing_units(site: Path) -> list[str]:
-    text = site_text(site)
+def units_missing_from(text: str) -> list[str]:
     return [unit for unit in units() if unit not in text]
+
+
+def missing_units(site: Path) -> list[str]:
+    return units_missing_from(site_text(site))
 
 
 def reading_text(element) -> str:

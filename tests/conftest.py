@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from trustsite.browser import launch_chromium
+from trustsite.one_file import ONE_FILE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -166,12 +167,32 @@ def offline_copy(built, tmp_path_factory) -> Path:
     return unzip_offline_copy(built.dist, tmp_path_factory.mktemp("offline"))
 
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.2 AA and axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PHONE = {"width": 320, "height": 640}
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's violations on the page as it stands, one line each."""
+    # Evaluated, not added as a <script>: the site's policy refuses inline scripts it did not publish.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                           " resultTypes: ['violations']})", AXE_TAGS)
+    return [f"{rule['id']} ({rule['impact']}): {rule['help']}: "
+            + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
+            for rule in result["violations"]]
+
+
 def site_pages(site: Path) -> list[str]:
-    """Every page of a build, as paths relative to its root ("" is the home page)."""
+    """Every page of a build, as paths relative to its root ("" is the home page).
+
+    The 404 page and the one-file edition, which the theme does not frame, are not pages.
+    """
     pages = []
     for html in sorted(site.rglob("*.html")):
         relative = html.relative_to(site).as_posix()
-        if relative == "404.html":
+        if relative in ("404.html", ONE_FILE_NAME):
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages

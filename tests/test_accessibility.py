@@ -7,15 +7,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString
 
-from conftest import ROOT, every_page, site_pages
+from conftest import AXE_TAGS, PHONE, ROOT, axe_violations, every_page, site_pages
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PALETTES = ["default", "slate"]
-PHONE = {"width": 320, "height": 640}
 TABLE_PAGES = {"methods": "fostering-connections/", "components": "therapeutic-alliance/"}
 
 
@@ -30,16 +27,6 @@ def choose_palette(page, wanted: str) -> None:
             return
         page.locator('form[data-md-component="palette"] label:not([hidden])').click()
     assert scheme(page) == wanted
-
-
-def axe_violations(page) -> list[str]:
-    # Evaluated, not added as a <script>: the site's policy refuses inline scripts it did not publish.
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                           " resultTypes: ['violations']})", AXE_TAGS)
-    return [f"{rule['id']} ({rule['impact']}): {rule['help']}: "
-            + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
-            for rule in result["violations"]]
 
 
 def settle(page) -> None:

@@ -104,12 +104,12 @@ def test_no_page_or_stylesheet_loads_from_another_host(built, offline_copy):
 
 def download_links(page):
     return [a for a in soup(page).find_all("a", download=True)
-            if a.get_text() == "Download for offline reading"]
+            if a.get_text() == "Download the full copy (ZIP)"]
 
 
 def test_online_home_page_and_every_footer_link_to_the_archive(built):
     (home_link, footer_link) = download_links(built.site / "index.html")
-    assert home_link.find_parent("article") and footer_link.find_parent("footer")
+    assert home_link.find_parent("section", id="read-offline") and footer_link.find_parent("footer")
     assert home_link["href"] == footer_link["href"] == ARCHIVE
     for path in site_pages(built.site):
         page = built.site / path / "index.html"
@@ -121,7 +121,7 @@ def test_online_home_page_and_every_footer_link_to_the_archive(built):
 def test_offline_copy_has_no_download_link(offline_copy):
     for page in html_files(offline_copy):
         assert not download_links(page), page
-        assert "offline-download" not in page.read_text(encoding="utf-8"), page
+        assert "read-offline" not in page.read_text(encoding="utf-8"), page
 
 
 def test_offline_build_turns_off_instant_navigation(monkeypatch):

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from article import units
 from conftest import ROOT, Build, copy_project, run_build
 from trustsite.data import load_rows
+from trustsite.one_file import ONE_FILE_NAME
 from trustsite.pdf import PDF_NAME
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES
@@ -78,10 +79,10 @@ def test_the_pdf_is_dated_by_the_sources_not_the_clock(with_pdf):
 
 
 def pdf_links(site) -> dict[str, list[str]]:
-    """Each page's links to the PDF."""
+    """Each page's links to the PDF (the one-file edition has no footer)."""
     return {str(html.relative_to(site)): [a["href"] for a in BeautifulSoup(
                 html.read_text(encoding="utf-8"), "html.parser").select(".pdf-download a")]
-            for html in sorted(site.rglob("*.html"))}
+            for html in sorted(site.rglob("*.html")) if html.name != ONE_FILE_NAME}
 
 
 def test_every_page_links_to_the_pdf_beside_the_site(with_pdf):

@@ -16,14 +16,26 @@ def test_each_section_has_one_h1_with_its_tagline_as_lead(built):
     assert lead.get_text() == "Understanding Trust: The Cornerstone of Effective Therapy"
 
 
-def test_home_page_shows_title_date_and_subtitle(built):
+def test_home_page_opens_with_title_date_standfirst_then_the_introduction(built):
     soup = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    article = soup.find("article")
-    assert article.find("h1").get_text().rstrip("¶") == "The importance of building trust in therapy relationships"
-    date = article.find("time")
-    assert (date["datetime"], date.get_text()) == ("2025-01-21", "January 21, 2025")
-    assert article.find("p", class_="lead").get_text() == (
-        "Building Trust in the Therapeutic Journey: A Cornerstone for Healing")
+    title, date, lead, introduction, *_ = soup.find("article").find_all(True, recursive=False)
+    assert title.get_text().rstrip("¶") == "The importance of building trust in therapy relationships"
+    assert (date.time["datetime"], date.get_text()) == ("2025-01-21", "January 21, 2025")
+    assert "lead" in lead["class"]
+    assert lead.get_text() == "Building Trust in the Therapeutic Journey: A Cornerstone for Healing"
+    assert (introduction.name, introduction["id"]) == ("h2", "introduction")
+
+
+def test_read_offline_comes_after_the_introduction_as_a_feature_of_the_site(built):
+    soup = BeautifulSoup((built.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    *_, introduction_text, section = soup.find("article").find_all(True, recursive=False)
+    assert introduction_text.get_text().startswith("In the realm of therapy")
+    assert (section.name, section["id"], section.h2.get_text()) == ("section", "read-offline", "Read offline")
+    assert section.p.get_text() == "A feature of this site, not part of the article."
+    assert section.has_attr("data-search-exclude")
+    # One file for a phone, the zip for a computer.
+    assert len(section.find_all("li")) == 2
+    assert [a["href"] for a in section.find_all("a")] == ["trust-in-therapy.html", "trust-in-therapy-offline.zip"]
 
 
 def test_question_and_sub_headings_are_in_the_table_of_contents(built):

@@ -1,8 +1,7 @@
-"""The downloadable offline copy: its name, what goes in it, and the link to it."""
+"""The downloadable offline copy: its name, and what goes in it."""
 
 import fnmatch
 import posixpath
-from html import escape
 
 ARCHIVE_NAME = "trust-in-therapy-offline.zip"
 # The one folder the archive unzips to, with index.html at its top.
@@ -45,14 +44,3 @@ def used_offline(relative: str, languages: list[str]) -> bool:
     if relative.startswith(_LUNR):
         return relative.removeprefix(_LUNR) in search_scripts(languages)
     return True
-
-
-def download_link_html(href: str) -> str:
-    """The "Download for offline reading" link, worded as a feature of the site
-    (it is not part of the article) and left out of the search index."""
-    return (
-        '<p class="offline-download" data-search-exclude>'
-        f'<a href="{escape(href)}" download>Download for offline reading</a> '
-        "(a feature of this site: the whole article as a ZIP file; unzip it and "
-        "open <code>index.html</code> to read with no connection)</p>"
-    )

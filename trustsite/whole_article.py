@@ -17,11 +17,23 @@ _ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for",
 _HEADING = re.compile(r"^h([1-6])$")
 
 
+# The one-page view's own page, which is not a section of the article.
+PAGE = "whole-article.md"
+
+
 @dataclass(frozen=True)
 class Section:
     name: str  # unique on the page: the section's id and the prefix of its ids
     url: str   # the page's URL from the site root, as MkDocs writes it ("", "a/", "a.html")
     html: str  # the page's rendered content
+
+
+def sections_of(pages) -> list[Section]:
+    """The article's sections: the rendered pages of the nav (MkDocs pages), in
+    order, but the one-page view. Each is named after its file:
+    docs/conclusion.md is "conclusion"."""
+    return [Section(page.file.src_uri.removesuffix(".md").replace("/", "-"), page.url, page.content)
+            for page in pages if page.file.src_uri != PAGE]
 
 
 def anchor(section: str, element_id: str) -> str:

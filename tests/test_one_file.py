@@ -1,0 +1,171 @@
+"""The one-file edition: the whole article in one HTML file that needs nothing else,
+checked alone in a folder of its own, in a real Chromium with the network blocked."""
+
+import base64
+import gzip
+import hashlib
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from article import out_of_order_units, reading_text, units_missing_from
+from conftest import AXE_TAGS, PHONE, axe_violations, site_pages
+from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
+from trustsite.read_offline import size_text
+from trustsite.whole_article import Section
+
+MAX_BYTES, MAX_GZIPPED = 100_000, 25_000
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def alone(built, tmp_path_factory) -> Path:
+    """The edition copied alone into an empty folder, as a reader saves it."""
+    folder = tmp_path_factory.mktemp("alone")
+    return Path(shutil.copy(built.dist / ONE_FILE_NAME, folder))
+
+
+# -- Made from plain arguments ------------------------------------------------------
+
+def edition(**changes) -> Edition:
+    values = dict(
+        title="Trust", description="About trust.", language="en", site_url="https://example.org/trust/",
+        published=date(2025, 1, 21), site_css=".md-typeset .lead{color:red}",
+        sections=[Section("index", "", '<h1 id="t">Trust<a class="headerlink" href="#t">¶</a></h1>'
+                                       '<p class="lead">Lead</p><h2 id="intro">Intro</h2><p>Text</p>'),
+                  Section("a", "a/", '<h1 id="a">A</h1><h2 id="q">Q?</h2><p><a href="../">home</a> '
+                                     '<a href="../files/x.pdf">file</a> <a href="https://doi.org/10.1/x">doi</a> '
+                                     '<img src="../img/dot.png" alt="dot"></p>')],
+        read_file=lambda path: {"img/dot.png": b"PNG!"}[path])
+    return Edition(**(values | changes))
+
+
+def test_the_opening_is_the_header_and_the_contents_lead_to_every_section():
+    page = BeautifulSoup(one_file_html(edition()), "html.parser")
+    header = page.body.find("header", recursive=False)
+    assert [(e.name, e.get_text()) for e in header.find_all(True)] == [("h1", "Trust"), ("p", "Lead")]
+    assert [h.name for h in page.main.find_all(re.compile("^h[1-6]$"))] == ["h2", "h2", "h3"]
+    assert [a["href"] for a in page.nav.find_all("a")] == ["#index", "#a", "#a--q"]
+    assert not page.select(".headerlink")
+
+
+def test_links_out_of_the_file_are_absolute_and_images_are_inside_it():
+    page = BeautifulSoup(one_file_html(edition()), "html.parser")
+    assert [a["href"] for a in page.main.find_all("a")] == [
+        "#index", "https://example.org/trust/files/x.pdf", "https://doi.org/10.1/x"]
+    assert page.main.img["src"] == "data:image/png;base64," + base64.b64encode(b"PNG!").decode()
+
+
+def test_the_policy_allows_only_the_files_own_stylesheet():
+    page = BeautifulSoup(one_file_html(edition()), "html.parser")
+    css = page.style.string
+    assert ".md-typeset .lead{color:red}" in css  # the site's rules, after the edition's own
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert policy.startswith("default-src 'none';") and f"style-src 'sha256-{digest}';" in policy
+
+
+# -- The built file -----------------------------------------------------------------
+
+def test_it_is_written_beside_the_site_and_within_its_budget(built):
+    data = (built.dist / ONE_FILE_NAME).read_bytes()
+    assert (built.site / ONE_FILE_NAME).read_bytes() == data
+    assert len(data) <= MAX_BYTES and len(gzip.compress(data, 9)) <= MAX_GZIPPED
+
+
+def test_it_holds_the_whole_article_in_the_seeds_order(alone):
+    text = reading_text(soup(alone).body)
+    assert units_missing_from(text) == []
+    assert out_of_order_units(text) == []
+    assert len(soup(alone).find_all("table")) == 2
+
+
+def test_every_link_stays_in_the_file_or_goes_to_the_web(alone):
+    page = soup(alone)
+    ids = {element["id"] for element in page.find_all(id=True)}
+    hrefs = [a["href"] for a in page.find_all("a", href=True)]
+    assert [href for href in hrefs if not (href.startswith("#") or href.startswith("https://"))] == []
+    assert {href[1:] for href in hrefs if href.startswith("#")} - ids == set()
+    assert len([href for href in hrefs if href.startswith("#")]) > 20
+
+
+def test_it_asks_for_nothing_and_runs_no_script(alone):
+    page = soup(alone)
+    assert page.find_all("script") == [] and page.find_all("link", rel="stylesheet") == []
+    loads = [e.get("src") or e.get("href") for e in page.find_all(["img", "link", "source", "iframe"])]
+    assert all(address.startswith("data:") for address in loads)
+
+
+def test_every_online_footer_offers_it_with_its_size(built):
+    size = size_text((built.site / ONE_FILE_NAME).stat().st_size)
+    for path in site_pages(built.site):
+        page = built.site / path / "index.html"
+        (link,) = soup(page).select(f"footer a[href$='{ONE_FILE_NAME}']")
+        assert link.get_text() == f"Download the article as one file ({size})", path
+        assert (page.parent / link["href"]).resolve() == (built.site / ONE_FILE_NAME).resolve()
+
+
+# -- In Chromium, alone, with the network blocked -----------------------------------
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["javascript-off", "javascript-on"])
+def test_it_opens_alone_with_no_request_beyond_itself(browser, alone, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.route("**/*", lambda route: route.continue_() if route.request.url == alone.as_uri()
+                  else route.abort("blockedbyclient"))
+    page = context.new_page()
+    page.goto(alone.as_uri())
+    page.wait_for_load_state("networkidle")
+    # Styled, so the policy let its own stylesheet through.
+    assert page.eval_on_selector("body", "e => getComputedStyle(e).maxWidth") == "672px"
+    assert page.eval_on_selector("table", "e => getComputedStyle(e).borderCollapse") == "collapse"
+    context.close()
+    assert requests == [alone.as_uri()]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_violation_and_nothing_scrolls_sideways(browser, alone, scheme, viewport):
+    context = browser.new_context(color_scheme=scheme, viewport=viewport)
+    page = context.new_page()
+    page.goto(alone.as_uri())
+    background = page.eval_on_selector("html", "e => getComputedStyle(e).backgroundColor")
+    assert (background == "rgb(255, 255, 255)") is (scheme == "light")
+    width = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], f"axe ({', '.join(AXE_TAGS)}), {scheme}:\n" + "\n".join(violations)
+    assert width[0] <= width[1]
+
+
+def test_the_first_tab_reaches_the_skip_link_past_the_contents(browser, alone):
+    page = browser.new_page()
+    page.goto(alone.as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "md-skip"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('main') !== null")
+    page.close()
+
+
+def test_it_prints_with_the_sites_rules(browser, alone):
+    page = browser.new_page()
+    page.goto(alone.as_uri())
+    page.emulate_media(media="print")
+    assert page.eval_on_selector(".md-skip", "e => getComputedStyle(e).display") == "none"
+    tables = page.eval_on_selector_all("table", "ts => ts.map(t => getComputedStyle(t).breakInside)")
+    assert tables == ["avoid", "avoid"]
+    doi = page.eval_on_selector("a[href^='https://doi.org/']", "a => [a.href, getComputedStyle(a, '::after').content]")
+    assert doi[1] == f'" ({doi[0]})"'
+    breaks = page.eval_on_selector_all("main > section", "s => s.map(e => getComputedStyle(e).breakBefore)")
+    assert breaks[0] != "page" and set(breaks[1:]) == {"page"}
+    page.close()

@@ -1,0 +1,133 @@
+"""The one-file edition: the whole article as one HTML file that needs nothing else.
+
+It is for readers who cannot open a folder of pages: a phone, a zip preview.
+The sections are the site's own rendered pages, joined as on the one-page
+view (trustsite.whole_article), so there is never a second copy of the text.
+The file carries its styles inline, reads with JavaScript off, and its policy
+(`default-src 'none'`) lets the browser make no request at all on its behalf.
+"""
+
+import base64
+import hashlib
+import mimetypes
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+from importlib.resources import files
+from urllib.parse import urljoin, urlsplit
+
+import csscompressor
+import htmlmin
+from bs4 import BeautifulSoup
+
+from trustsite.whole_article import Section, whole_article_html
+
+ONE_FILE_NAME = "trust-in-therapy.html"
+# The edition's own rules; the site's stylesheet is added after them.
+EDITION_CSS = files("trustsite").joinpath("one_file.css").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Edition:
+    title: str  # the article's title
+    description: str
+    language: str  # a BCP 47 tag such as "en"
+    site_url: str  # where the site is published, for links to it
+    published: date
+    sections: list[Section]  # the article's pages, in order; the first is its opening
+    site_css: str  # the site's own stylesheet, printing rules included
+    # The bytes of a file a section shows (an image), by its path from the site's root.
+    read_file: Callable[[str], bytes]
+
+
+def _opening(section) -> list:
+    """The opening page's title, date and standfirst: every element before its first subheading."""
+    opening = []
+    for element in section.find_all(recursive=False):
+        if opening and re.fullmatch(r"h[2-6]", element.name):
+            break
+        opening.append(element)
+    return opening
+
+
+def _promote(section) -> None:
+    """Undo the one-page view's step down for the opening page: its title is the file's h1."""
+    for heading in section.find_all(re.compile(r"^h[2-6]$")):
+        heading.name = f"h{int(heading.name[1]) - 1}"
+
+
+def _contents(article) -> str:
+    """The table of contents: each section's title, and the headings under it."""
+    items = []
+    for section in article.find_all("section", recursive=False):
+        title, *headings = section.find_all(["h1", "h2", "h3"])
+        inner = "".join(f'<li><a href="#{heading["id"]}">{escape(heading.get_text())}</a></li>'
+                        for heading in headings if heading.name == "h3")
+        items.append(f'<li><a href="#{section["id"]}">{escape(title.get_text())}</a>'
+                     + (f"<ul>{inner}</ul>" if inner else "") + "</li>")
+    return ("<nav aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>"
+            f"<ol>{''.join(items)}</ol></nav>")
+
+
+def _self_contained(article, edition: Edition) -> None:
+    """Every link stays in the file or leads to the web, and every image is in
+    the file: a relative address would break once the file is on its own."""
+    for link in article.find_all(href=True):
+        if not link["href"].startswith("#") and not urlsplit(link["href"]).scheme:
+            link["href"] = urljoin(edition.site_url, link["href"])
+    for element in article.find_all(src=True):
+        if not urlsplit(element["src"]).scheme:
+            kind = mimetypes.guess_type(element["src"])[0] or "application/octet-stream"
+            data = base64.b64encode(edition.read_file(element["src"])).decode()
+            element["src"] = f"data:{kind};base64,{data}"
+
+
+_POLICY_PLACE = "policy-comes-here"
+
+
+def _policy(css: str) -> str:
+    """No request of any kind: only the one stylesheet, by its hash, and data: images."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
+    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def one_file_html(edition: Edition) -> str:
+    """The edition, as the text of one minified HTML file."""
+    joined = whole_article_html(edition.sections, ONE_FILE_NAME)
+    article = BeautifulSoup(f"<article>{joined}</article>", "html.parser").article
+    for permalink in article.select("a.headerlink"):
+        permalink.decompose()
+    _self_contained(article, edition)
+    opening_section = article.find("section")
+    _promote(opening_section)
+    opening = "".join(str(element.extract()) for element in _opening(opening_section))
+    css = csscompressor.compress(EDITION_CSS + edition.site_css)
+    published = f"{edition.published.day} {edition.published:%B %Y}"
+    page = f"""<!doctype html>
+<html lang="{escape(edition.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_POLICY_PLACE}">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{escape(edition.title)}</title>
+<meta name="description" content="{escape(edition.description)}">
+<link rel="icon" href="data:,">
+<style>{css}</style>
+</head>
+<body class="md-typeset">
+<a class="md-skip" href="#article">Skip to the article</a>
+<header>{opening}</header>
+{_contents(article)}
+<main id="article">{article.decode_contents()}</main>
+<footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
+a feature of the site, not part of the article: the whole article in one file, to read with no
+connection. Article first published {published}.</p></footer>
+</body>
+</html>
+"""
+    minified = htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)
+    # The hash is of the stylesheet's bytes as published, after minifying.
+    published_css = re.search(r"<style>(.*?)</style>", minified, re.S).group(1)
+    return minified.replace(_POLICY_PLACE, _policy(published_css), 1)

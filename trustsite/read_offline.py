@@ -1,0 +1,54 @@
+"""The ways to read the article with no connection, as the site offers them.
+
+Two, for two kinds of reader: the one-file edition for a phone, and the zip
+for a computer. Each is a feature of the site, not part of the article, and
+says so; none of it is indexed for search.
+"""
+
+from dataclasses import dataclass
+from html import escape
+
+
+@dataclass(frozen=True)
+class Downloads:
+    one_file: str  # the one-file edition's address, from the page that links to it
+    one_file_bytes: int
+    archive: str  # the zip's address, likewise
+
+
+def size_text(size: int) -> str:
+    """`size` bytes as a reader reads a file's size: "48 KB"."""
+    return f"{max(1, round(size / 1000))} KB"
+
+
+def _one_file_link(downloads: Downloads) -> str:
+    return (f'<a href="{escape(downloads.one_file)}" download>Download the article as one file '
+            f"({size_text(downloads.one_file_bytes)})</a>")
+
+
+def _archive_link(downloads: Downloads) -> str:
+    return f'<a href="{escape(downloads.archive)}" download>Download the full copy (ZIP)</a>'
+
+
+def footer_html(downloads: Downloads, section_href: str) -> str:
+    """One line for every page's footer: both downloads, and where to read which suits whom."""
+    return (f'<p class="read-offline" data-search-exclude><a href="{escape(section_href)}">Read offline</a>'
+            f" (a feature of this site): {_one_file_link(downloads)} · {_archive_link(downloads)}</p>")
+
+
+SECTION_ID = "read-offline"
+
+
+def section_html(downloads: Downloads) -> str:
+    """The "Read offline" section, after the opening page's introduction."""
+    ways = [
+        f"<li>{_one_file_link(downloads)}, for a phone and for quick reading: one web page with "
+        "the whole article, its tables and its references. Open it from your Files or Downloads; "
+        "it needs no connection and no app.</li>",
+        f"<li>{_archive_link(downloads)}, for a computer: the whole site, with its menu and search. "
+        "Unzip it and open <code>index.html</code> in the folder it makes.</li>",
+    ]
+    return (f'<section class="read-offline" id="{SECTION_ID}" aria-labelledby="{SECTION_ID}-title" '
+            f'data-search-exclude><h2 id="{SECTION_ID}-title">Read offline</h2>'
+            "<p>A feature of this site, not part of the article.</p>"
+            f"<ul>{''.join(ways)}</ul></section>")
