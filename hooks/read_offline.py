@@ -13,6 +13,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.utils.templates import url_filter
 
+from trustsite import service_worker
 from trustsite.build_kind import is_offline
 from trustsite.offline import ARCHIVE_NAME
 from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
@@ -41,10 +42,11 @@ def on_env(env, config, files):
     ))
     _built["edition"] = edition
     offline = is_offline(config)
+    kept = service_worker.enabled(config)
 
     def downloads(context) -> Downloads:
         return Downloads(url_filter(context, ONE_FILE_NAME), len(edition.encode("utf-8")),
-                         url_filter(context, ARCHIVE_NAME))
+                         url_filter(context, ARCHIVE_NAME), kept)
 
     # The offline copy is already offline: it offers neither download.
     @pass_context

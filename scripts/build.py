@@ -34,6 +34,7 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 
+from trustsite import service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
@@ -134,7 +135,8 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
     os.replace(new, target)
 
 
-def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> None:
+def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> MkDocsConfig:
+    """Build everything into site_dir and dist_dir; the online site's configuration."""
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
@@ -155,6 +157,7 @@ def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> None:
         replace_dir(staging / "dist", dist_dir, staging / "trash")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return online_config
 
 
 def main() -> int:
@@ -180,7 +183,7 @@ def main() -> int:
     started = time.monotonic()
     stop_after(args.time_limit)
     try:
-        build_all(args.site_dir.resolve(), args.dist_dir.resolve(), pdf=args.pdf)
+        online = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), pdf=args.pdf)
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
@@ -195,6 +198,10 @@ def main() -> int:
     edition = (args.dist_dir / ONE_FILE_NAME).read_bytes()
     print(f"One-file edition: {args.dist_dir.name}/{ONE_FILE_NAME}, {len(edition):,} bytes, "
           f"{len(gzip.compress(edition, 9, mtime=0)):,} gzipped")
+    if service_worker.enabled(online):
+        saved = service_worker.saved_files(args.site_dir, online.plugins["material/search"].config.lang)
+        print(f"Kept by readers' browsers after a first visit: {len(saved)} files, "
+              f"{sum(file.path.stat().st_size for file in saved):,} bytes")
     cards = sorted((args.site_dir / CARD_FOLDER).rglob("*.png"))
     print(f"Link-preview cards: {len(cards)} in {args.site_dir.name}/{CARD_FOLDER}, "
           f"{sum(card.stat().st_size for card in cards):,} bytes in all")

@@ -96,12 +96,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None):
+def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None, port: int = 0):
     """Serve `folder` at http://127.0.0.1:<port><prefix>, as a static host would.
 
     Anything outside `prefix` is a 404 answered with the site's own 404.html,
     which is what GitHub Pages does for a project site. `headers` are added to
-    every response.
+    every response. `port` 0 takes any free port; give the port of a server
+    that has stopped to serve again at its address.
     """
     class Handler(_QuietHandler):
         def end_headers(self):
@@ -126,7 +127,7 @@ def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None
             return super().send_head()
 
     handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

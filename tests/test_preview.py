@@ -1,6 +1,6 @@
 """`make serve`, the publisher's preview: after a save it shows the rebuild and
 its time, and any warning or error, but none of mkdocs-macros' INFO chatter;
-and a mistake does not stop it."""
+a mistake does not stop it; and it never registers a service worker."""
 
 import importlib.util
 import logging
@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -149,3 +150,22 @@ def test_verbose_mode_still_shows_the_macros_chatter(mkdocs_level, macros_info_s
         mkdocs.setLevel(saved[0])
         macros.setLevel(saved[1])
 
+
+def test_the_preview_registers_no_service_worker(project, browser):
+    """A publisher's preview must always show the latest edit, never a saved copy."""
+    preview = Preview(project, free_port())
+    try:
+        served = preview.wait_for(r"Serving on (http://\S+)", STARTUP_TIMEOUT)
+        address = re.search(r"Serving on (http://\S+)", served).group(1)
+        html = OPENER.open(address, timeout=30).read().decode("utf-8")
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            OPENER.open(address + "sw.js", timeout=30)
+        page = browser.new_page()
+        page.goto(address, wait_until="load")
+        registrations = page.evaluate("navigator.serviceWorker.getRegistrations().then(all => all.length)")
+        page.close()
+    finally:
+        preview.stop()
+    assert "offline-reading.js" not in html and 'rel="manifest"' not in html
+    assert missing.value.code == 404
+    assert registrations == 0

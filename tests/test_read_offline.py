@@ -1,11 +1,13 @@
 """The ways to read offline, as trustsite.read_offline words and links them."""
 
+from dataclasses import replace
+
 from bs4 import BeautifulSoup
 
-from trustsite.read_offline import Downloads, footer_html, size_text
+from trustsite.read_offline import Downloads, footer_html, section_html, size_text
 
 DOWNLOADS = Downloads(one_file="../trust-in-therapy.html", one_file_bytes=48_400,
-                      archive="../trust-in-therapy-offline.zip")
+                      archive="../trust-in-therapy-offline.zip", kept_after_visit=True)
 
 
 def test_sizes_read_as_a_reader_reads_them():
@@ -21,3 +23,9 @@ def test_the_footer_offers_both_downloads_and_says_which_suits_whom():
         ("Download the full copy (ZIP)", "../trust-in-therapy-offline.zip", True)]
     assert "a feature of this site" in footer.get_text() and footer.has_attr("data-search-exclude")
 
+
+def test_the_section_promises_the_site_offline_only_where_it_keeps_itself():
+    kept = BeautifulSoup(section_html(DOWNLOADS), "html.parser")
+    not_kept = BeautifulSoup(section_html(replace(DOWNLOADS, kept_after_visit=False)), "html.parser")
+    assert len(kept.find_all("li")) == 3 and len(not_kept.find_all("li")) == 2
+    assert "with no connection" in kept.find_all("li")[2].get_text()

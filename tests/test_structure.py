@@ -33,8 +33,8 @@ def test_read_offline_comes_after_the_introduction_as_a_feature_of_the_site(buil
     assert (section.name, section["id"], section.h2.get_text()) == ("section", "read-offline", "Read offline")
     assert section.p.get_text() == "A feature of this site, not part of the article."
     assert section.has_attr("data-search-exclude")
-    # One file for a phone, the zip for a computer.
-    assert len(section.find_all("li")) == 2
+    # One file for a phone, the zip for a computer, and the site itself after a visit.
+    assert len(section.find_all("li")) == 3
     assert [a["href"] for a in section.find_all("a")] == ["trust-in-therapy.html", "trust-in-therapy-offline.zip"]
 
 

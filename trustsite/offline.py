@@ -35,12 +35,18 @@ def search_scripts(languages: list[str]) -> set[str]:
     return scripts
 
 
-def used_offline(relative: str, languages: list[str]) -> bool:
-    """Whether the offline copy, searching in `languages`, needs the file at `relative`."""
+def used(relative: str, languages: list[str], never_used: tuple[str, ...]) -> bool:
+    """Whether a reader's browser, searching in `languages`, needs the file at
+    `relative`, unless it matches a pattern of `never_used` (a pattern with a
+    slash matches the whole path, one without matches the file's name)."""
     name = posixpath.basename(relative)
-    if any(fnmatch.fnmatchcase(relative if "/" in pattern else name, pattern)
-           for pattern in NEVER_USED_OFFLINE):
+    if any(fnmatch.fnmatchcase(relative if "/" in pattern else name, pattern) for pattern in never_used):
         return False
     if relative.startswith(_LUNR):
         return relative.removeprefix(_LUNR) in search_scripts(languages)
     return True
+
+
+def used_offline(relative: str, languages: list[str]) -> bool:
+    """Whether the offline copy, searching in `languages`, needs the file at `relative`."""
+    return used(relative, languages, NEVER_USED_OFFLINE)

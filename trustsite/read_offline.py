@@ -1,8 +1,9 @@
 """The ways to read the article with no connection, as the site offers them.
 
-Two, for two kinds of reader: the one-file edition for a phone, and the zip
-for a computer. Each is a feature of the site, not part of the article, and
-says so; none of it is indexed for search.
+Three, for three kinds of reader: the one-file edition for a phone, the zip
+for a computer, and (where the site's service worker is on) the site itself
+after a first visit. Each is a feature of the site, not part of the article,
+and says so; none of it is indexed for search.
 """
 
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ class Downloads:
     one_file: str  # the one-file edition's address, from the page that links to it
     one_file_bytes: int
     archive: str  # the zip's address, likewise
+    # Whether the site keeps itself for reading offline after a first visit.
+    kept_after_visit: bool
 
 
 def size_text(size: int) -> str:
@@ -48,6 +51,10 @@ def section_html(downloads: Downloads) -> str:
         f"<li>{_archive_link(downloads)}, for a computer: the whole site, with its menu and search. "
         "Unzip it and open <code>index.html</code> in the folder it makes.</li>",
     ]
+    if downloads.kept_after_visit:
+        ways.append("<li>Or nothing at all: once you have opened this site, your browser keeps a copy "
+                    "of the article, so its pages and search still open here with no connection. "
+                    "Whenever you are online you get the latest version.</li>")
     return (f'<section class="read-offline" id="{SECTION_ID}" aria-labelledby="{SECTION_ID}-title" '
             f'data-search-exclude><h2 id="{SECTION_ID}-title">Read offline</h2>'
             "<p>A feature of this site, not part of the article.</p>"

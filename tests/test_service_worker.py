@@ -1,0 +1,204 @@
+"""The online site keeps itself in a reader's browser after one visit: a real
+Chromium, a real server under the project path, then a real outage, and then
+a corrected build at the same address."""
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_project, copy_project, serve, site_pages
+from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, REGISTRATION, SETTING, WORKER,
+                                      cache_name, icon_path, saved_files, worker_js)
+
+PREFIX = "/trust-in-therapy/"
+SEARCH_BOX = "input[data-md-component=search-query]"
+CORRECTED = ("Breaches of confidentiality can severely damage this trust.",
+             "Breaches of confidentiality can severely damage this trust, as a corrected build says.")
+
+
+def worker_build(site: Path) -> dict:
+    """The BUILD object a site's sw.js was written with."""
+    return json.loads(re.search(r"^const BUILD = (.*)$", (site / WORKER).read_text(encoding="utf-8"), re.M)[1])
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+# -- What it saves -------------------------------------------------------------------
+
+def make_site(folder: Path, files: dict[str, bytes]) -> Path:
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+    return folder
+
+
+SITE = {"index.html": b"home", "a/index.html": b"a", "one.html": b"one", "404.html": b"404",
+        "assets/stylesheets/main.1234abcd.min.css": b"css", "search/search_index.json": b"{}",
+        "assets/javascripts/lunr/min/lunr.de.min.js": b"de", "assets/javascripts/lunr/tinyseg.js": b"ja",
+        "assets/javascripts/bundle.js.map": b"map", "sitemap.xml": b"x", "sitemap.xml.gz": b"x",
+        "robots.txt": b"x", "trust-in-therapy-offline.zip": b"zip", "trust-in-therapy.pdf": b"pdf",
+        "assets/images/social/index.png": b"card", WORKER: b"old worker"}
+
+
+def test_it_saves_every_page_at_its_address_and_what_pages_load(tmp_path):
+    site = make_site(tmp_path, SITE)
+    assert [file.url for file in saved_files(site, ["en"])] == [
+        "404.html", "a/", "assets/stylesheets/main.1234abcd.min.css", "./", "one.html",
+        "search/search_index.json"]
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" in [file.url for file in saved_files(site, ["de"])]
+
+
+def test_the_cache_name_changes_with_any_saved_file_and_only_then(tmp_path):
+    site = make_site(tmp_path, SITE)
+    name = cache_name(saved_files(site, ["en"]))
+    assert name.startswith(CACHE_PREFIX) and name == cache_name(saved_files(site, ["en"]))
+    (site / "sitemap.xml").write_bytes(b"not saved, so no new name")
+    assert cache_name(saved_files(site, ["en"])) == name
+    (site / "a" / "index.html").write_bytes(b"a corrected")
+    assert cache_name(saved_files(site, ["en"])) != name
+
+
+def test_the_worker_carries_its_build(tmp_path):
+    saved = saved_files(make_site(tmp_path, SITE), ["en"])
+    (tmp_path / WORKER).write_text(worker_js(saved), encoding="utf-8")
+    build = worker_build(tmp_path)
+    assert build == {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
+                     "files": [file.url for file in saved], "notFound": "404.html"}
+
+
+def loaded_by(page: Path, site: Path) -> set[str]:
+    """What a page of the built site loads, as paths from the site's root."""
+    document = soup(page)
+    addresses = [tag["src"] for tag in document.find_all(["script", "img"], src=True)]
+    addresses += [link["href"] for link in document.find_all("link", href=True)
+                  if set(link["rel"]) & {"stylesheet", "icon", "manifest", "apple-touch-icon"}]
+    config = json.loads(document.find(id="__config").string)
+    addresses += [config["search"], config["base"] + "/search/search_index.json",
+                  config["base"] + "/search/search_docs.json"]
+    return {(page.parent / address).resolve().relative_to(site.resolve()).as_posix() for address in addresses}
+
+
+def test_the_list_is_every_page_and_everything_they_load(built):
+    site = built.site
+    listed = worker_build(site)["files"]
+    assert all((site / file).is_file() for file in listed if not file.endswith("/"))
+    assert {path or "./" for path in site_pages(site)} <= set(listed)
+    needed = set().union(*(loaded_by(site / path / "index.html", site) for path in site_pages(site)))
+    assert needed - set(listed) == set()
+    assert {MANIFEST, *map(icon_path, ICON_SIZES)} <= set(listed)
+
+
+def test_every_page_registers_it_and_offers_the_home_screen(built):
+    manifest = json.loads((built.site / MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["start_url"], manifest["scope"]) == ("./", "./")
+    assert manifest["name"] and manifest["short_name"] and manifest["display"]
+    assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
+    for path in site_pages(built.site):
+        page = soup(built.site / path / "index.html")
+        assert page.find("script", src=re.compile(re.escape(REGISTRATION) + "$")), path
+        assert page.find("link", rel="manifest"), path
+        assert {meta["media"] for meta in page.find_all("meta", attrs={"name": "theme-color"})} == {
+            "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}
+
+
+def test_the_offline_copy_has_no_worker(offline_copy):
+    for name in (WORKER, MANIFEST, REGISTRATION):
+        assert not (offline_copy / name).exists(), name
+    for page in offline_copy.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "offline-reading.js" not in text and 'rel="manifest"' not in text, page
+
+
+def test_one_setting_turns_it_off(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"  {SETTING}: true\n" in text
+    config.write_text(text.replace(f"  {SETTING}: true\n", f"  {SETTING}: false\n"), encoding="utf-8")
+    site = build_project(project).site
+    for name in (WORKER, MANIFEST, REGISTRATION):
+        assert not (site / name).exists(), name
+    home = soup(site / "index.html")
+    assert not home.find("link", rel="manifest")
+    # The opening page no longer promises the site itself offline.
+    assert len(home.find("section", id="read-offline").find_all("li")) == 2
+
+
+# -- In Chromium ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory):
+    """The project with one sentence corrected, built."""
+    project = copy_project(tmp_path_factory.mktemp("corrected"))
+    page = project / "docs" / "confidentiality.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count(CORRECTED[0]) == 1
+    page.write_text(text.replace(*CORRECTED), encoding="utf-8")
+    return build_project(project)
+
+
+# The pages' policy refuses the eval that wait_for_function uses, so these wait through evaluate.
+def until_controlled(page) -> None:
+    """Wait until the worker has saved the site and answers for the page."""
+    page.evaluate("""() => navigator.serviceWorker.controller || new Promise(resolve =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, {once: true}))""")
+
+
+def until_saved_only(page, cache: str, seconds: float = 30) -> None:
+    """Wait until `cache` is the only copy of the site the browser keeps."""
+    deadline = time.monotonic() + seconds
+    while saved_caches(page) != [cache]:
+        assert time.monotonic() < deadline, f"still kept: {saved_caches(page)}, not only {cache}"
+        page.wait_for_timeout(100)
+
+
+def saved_caches(page) -> list[str]:
+    return page.evaluate("caches.keys()")
+
+
+def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(built.site, PREFIX) as url:
+        page.goto(url)
+        until_controlled(page)
+    # The server has stopped: a real outage.
+    for path in site_pages(built.site):
+        response = page.goto(url + path)
+        assert response.ok, path
+        assert response.from_service_worker, path
+        assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", path
+    page.click(SEARCH_BOX)
+    page.keyboard.type("breaches", delay=20)
+    page.wait_for_selector(".md-search-result__item")
+    found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    # An address never saved gets the site's own "not found" page.
+    missing = page.goto(url + "no-such-page/")
+    missing_page = (missing.from_service_worker, page.locator("article h1").inner_text())
+    context.close()
+    assert url + "confidentiality/" in {re.split("[?#]", link)[0] for link in found}
+    assert missing_page[0] and missing_page[1].startswith("404")
+
+
+def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, built, corrected):
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(built.site, PREFIX) as url:
+        page.goto(url + "confidentiality/")
+        until_controlled(page)
+        assert saved_caches(page) == [worker_build(built.site)["cache"]]
+    port = int(url.split(":")[2].split("/")[0])
+    with serve(corrected.site, PREFIX, port=port) as again:
+        assert again == url
+        # The first load after the correction shows it: pages come from the network first.
+        page.goto(url + "confidentiality/")
+        assert CORRECTED[1] in page.locator("article").inner_text()
+        # The corrected build's worker takes over and drops the older build's copy.
+        until_saved_only(page, worker_build(corrected.site)["cache"])
+    context.close()

@@ -1,0 +1,99 @@
+"""The online site's service worker: the whole article kept in a reader's
+browser after their first visit, so it still reads with no connection.
+
+Pages are network-first, so a correction reaches every reader online on their
+next visit; the saved copy answers only when the network fails. What it saves
+is read from the built site, not kept by hand, and each build's cache has a
+name of its own, made from the files, so a new build's worker drops the old.
+The worker's code is service_worker.js beside this module.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from trustsite.build_kind import is_offline, is_preview
+from trustsite.offline import ARCHIVE_NAME, used
+from trustsite.pdf import PDF_NAME
+from trustsite.social_card import CARD_FOLDER
+
+# mkdocs.yml's extra: setting that turns the worker off (it is on unless false).
+SETTING = "offline_after_first_visit"
+WORKER = "sw.js"
+# The pages' script that registers the worker, from overrides/.
+REGISTRATION = "assets/javascripts/offline-reading.js"
+MANIFEST = "manifest.webmanifest"
+ICON_SIZES = (192, 512)
+CACHE_PREFIX = "trust-in-therapy-"
+# Answers, offline, an address that was never saved.
+NOT_FOUND = "404.html"
+# The header's teal in each palette (docs/stylesheets/site.css), for the
+# phone's own bar; the manifest takes the light one.
+THEME_COLOURS = {"light": "#00796b", "dark": "#004d40"}
+
+# What no page needs to read offline: files for crawlers and servers, the
+# downloads (a reader offline already has the site), the link-preview cards
+# (only other sites show them), and the worker itself.
+NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", ARCHIVE_NAME, ARCHIVE_NAME + ".sha256",
+             PDF_NAME, CARD_FOLDER + "*", WORKER)
+_WORKER_CODE = files("trustsite").joinpath("service_worker.js").read_text(encoding="utf-8")
+
+
+def enabled(config) -> bool:
+    """Whether this build (an MkDocs configuration) gets the worker: the
+    published online site only, never the offline copy or a preview."""
+    return config.extra.get(SETTING, True) is not False and not is_offline(config) and not is_preview()
+
+
+def icon_path(size: int) -> str:
+    return f"assets/images/icon-{size}.png"
+
+
+@dataclass(frozen=True)
+class Saved:
+    url: str  # from the site's root, as a page is asked for: "", "confidentiality/"
+    path: Path
+
+
+def saved_files(site: Path, languages: list[str]) -> list[Saved]:
+    """Every file of the built `site` that the worker saves, in a fixed order."""
+    saved = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if path.is_file() and used(relative, languages, NOT_SAVED):
+            url = relative.removesuffix("index.html") if path.name == "index.html" else relative
+            saved.append(Saved(url or "./", path))
+    return saved
+
+
+def cache_name(saved: list[Saved]) -> str:
+    """A name that changes whenever any saved file, or the list, does."""
+    digest = hashlib.sha256()
+    for file in saved:
+        digest.update(file.url.encode() + b"\0" + hashlib.sha256(file.path.read_bytes()).digest())
+    return CACHE_PREFIX + digest.hexdigest()[:16]
+
+
+def worker_js(saved: list[Saved]) -> str:
+    """sw.js for a build that saves `saved`."""
+    build = {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
+             "files": [file.url for file in saved], "notFound": NOT_FOUND}
+    return _WORKER_CODE.replace("const BUILD = {}", f"const BUILD = {json.dumps(build)}", 1)
+
+
+def manifest_json(name: str, short_name: str, description: str) -> str:
+    """The web app manifest: the article on a phone's home screen, opening at the first page."""
+    return json.dumps({
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "theme_color": THEME_COLOURS["light"],
+        "background_color": "#ffffff",
+        "icons": [{"src": icon_path(size), "sizes": f"{size}x{size}", "type": "image/png",
+                   "purpose": purpose} for size in ICON_SIZES for purpose in ("any", "maskable")],
+    }, indent=2, ensure_ascii=False) + "\n"
