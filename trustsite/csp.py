@@ -45,11 +45,11 @@ def _directives(script_hashes: list[str]) -> dict[str, list[str]]:
     }
 
 
-def script_hash(text: str) -> str:
-    """The CSP source that allows an inline script whose text is `text`.
+def inline_hash(text: str) -> str:
+    """The CSP source that allows an inline script (or style) whose text is `text`.
 
     Browsers hash the UTF-8 bytes of the text as the HTML parser hands it to
-    the script, after turning each CR LF and lone CR into LF.
+    the element, after turning each CR LF and lone CR into LF.
     """
     normalised = text.replace("\r\n", "\n").replace("\r", "\n")
     digest = hashlib.sha256(normalised.encode("utf-8")).digest()
@@ -110,7 +110,7 @@ def with_policy(html: str) -> str:
         raise ValueError("a <script> comes before <meta charset>, where the "
                          "Content-Security-Policy goes, so the policy would not cover it")
     # Each hash once, in page order, so that the same page gives the same bytes.
-    hashes = list(dict.fromkeys(script_hash(text) for text in page.inline_scripts))
+    hashes = list(dict.fromkeys(inline_hash(text) for text in page.inline_scripts))
     policy = "; ".join(" ".join([name, *sources]) for name, sources in _directives(hashes).items())
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:page.after_charset] + meta + html[page.after_charset:]

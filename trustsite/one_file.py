@@ -8,7 +8,6 @@ The file carries its styles inline, reads with JavaScript off, and its policy
 """
 
 import base64
-import hashlib
 import mimetypes
 import re
 from collections.abc import Callable
@@ -22,6 +21,7 @@ import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
 
+from trustsite.csp import inline_hash
 from trustsite.whole_article import Section, whole_article_html
 
 ONE_FILE_NAME = "trust-in-therapy.html"
@@ -89,8 +89,7 @@ _POLICY_PLACE = "policy-comes-here"
 
 def _policy(css: str) -> str:
     """No request of any kind: only the one stylesheet, by its hash, and data: images."""
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode()
-    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src data:; base-uri 'none'; form-action 'none'"
+    return f"default-src 'none'; style-src {inline_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 def one_file_html(edition: Edition) -> str:
