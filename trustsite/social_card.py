@@ -209,7 +209,9 @@ def _palette(pairs: list[tuple[tuple[int, int, int], tuple[int, int, int]]]) -> 
 def _png(image: Image.Image, palette: Image.Image) -> bytes:
     """`image` as a palette PNG: every pixel the nearest of the palette's colours."""
     out = io.BytesIO()
-    image.quantize(palette=palette, dither=Image.Dither.NONE).save(out, "PNG", optimize=True)
+    # zlib's default level: a card an eighth larger than at its best (10-17 KB),
+    # made in a third of the time, on every build and every preview.
+    image.quantize(palette=palette, dither=Image.Dither.NONE).save(out, "PNG", compress_level=6)
     return out.getvalue()
 
 
