@@ -50,6 +50,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def change_config(project: Path, line: str, new_line: str) -> None:
+    """Replace one line of the project's mkdocs.yml, which must be there."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(line + "\n") == 1, f"{line!r} is not one line of mkdocs.yml"
+    config.write_text(text.replace(line + "\n", new_line + "\n"), encoding="utf-8")
+
+
 def run_build(project: Path, *extra: str, env: dict | None = None,
               program: tuple[str, ...] = ("scripts/build.py",)) -> BuildResult:
     """`make build`'s command, run in `project`.

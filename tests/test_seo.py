@@ -6,7 +6,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from conftest import copy_project, run_build
+from conftest import change_config, copy_project, run_build
 from trustsite.seo import PageFacts, PreviewImage, head_tags, modified_date
 
 PUBLISHED = date(2025, 1, 21)
@@ -88,11 +88,7 @@ def test_an_empty_site_address_stops_the_build(tmp_path):
 
 def test_a_publication_date_that_is_not_a_date_stops_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  published: 2025-01-21\n" in text
-    config.write_text(text.replace("  published: 2025-01-21\n", "  published: 21 January 2025\n"),
-                      encoding="utf-8")
+    change_config(project, "  published: 2025-01-21", "  published: 21 January 2025")
     result = run_build(project)
     assert result.returncode != 0
     assert "mkdocs.yml, extra.published: write the article's publication date as YYYY-MM-DD" in result.output

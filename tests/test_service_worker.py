@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_project, copy_project, serve, site_pages
+from conftest import build_project, change_config, copy_project, serve, site_pages
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, REGISTRATION, SETTING, WORKER,
                                       cache_name, icon_path, saved_files, worker_js)
 
@@ -117,10 +117,7 @@ def test_the_offline_copy_has_no_worker(offline_copy):
 
 def test_one_setting_turns_it_off(tmp_path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert f"  {SETTING}: true\n" in text
-    config.write_text(text.replace(f"  {SETTING}: true\n", f"  {SETTING}: false\n"), encoding="utf-8")
+    change_config(project, f"  {SETTING}: true", f"  {SETTING}: false")
     site = build_project(project).site
     for name in (WORKER, MANIFEST, REGISTRATION):
         assert not (site / name).exists(), name

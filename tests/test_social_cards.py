@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image, ImageChops, ImageDraw
 
-from conftest import copy_project, run_build, site_pages
+from conftest import change_config, copy_project, run_build, site_pages
 from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
                                    card_lines, card_png, drawable, long_date)
 
@@ -216,11 +216,7 @@ def test_the_404_page_and_the_offline_copy_have_no_card(built, offline_copy):
 
 def test_a_title_the_font_cannot_draw_stops_the_build_on_one_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - Conclusion: conclusion.md\n" in text
-    config.write_text(text.replace("  - Conclusion: conclusion.md\n", "  - Conclusion Ω: conclusion.md\n"),
-                      encoding="utf-8")
+    change_config(project, "  - Conclusion: conclusion.md", "  - Conclusion Ω: conclusion.md")
     result = run_build(project)
     assert result.returncode != 0
     assert "docs/conclusion.md: the link-preview card's font cannot draw 'Ω'" in result.output
