@@ -74,7 +74,7 @@ def test_entries_sort_by_author_ignoring_accents_and_case_then_by_year():
     assert [shuffled[item["id"]] for item in entries(html)] == in_order
 
 
-@pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://example.org/code.pdf",
+@pytest.mark.parametrize("address", ["file:///etc/passwd", "ftp://example.org/code.pdf", "http://example.org/code",
                                      "data:text/html,<script>alert(1)</script>",
                                      "//example.org/code", "javascript:alert(1)"])
 def test_a_url_that_is_not_a_web_address_is_refused(address):

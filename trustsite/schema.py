@@ -29,8 +29,9 @@ Slug = Annotated[Text, _matching(r"[a-z0-9]+(-[a-z0-9]+)*",
 # The link is built from it; a full address would give https://doi.org/https://…
 Doi = Annotated[Text, _matching(r"10\.\d{4,9}/\S+",
                                 "must be a bare DOI such as 10.1037/a0022186, without https://doi.org/")]
-# Only web addresses: a javascript: or file: link must never reach a page.
-WebAddress = Annotated[Text, _matching(r"https?://\S+", "must be a web address starting with https://")]
+# Only secure web addresses: a javascript: or file: link must never reach a
+# page, and the one-file edition links only within itself or to https://.
+WebAddress = Annotated[Text, _matching(r"https://\S+", "must be a web address starting with https://")]
 
 
 class Row(BaseModel):
