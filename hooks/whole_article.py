@@ -6,7 +6,7 @@ every page, so the whole article is joined from that HTML by trustsite.
 
 from mkdocs.structure.toc import AnchorLink
 
-from trustsite.whole_article import PAGE, anchor, sections_of, whole_article_html
+from trustsite.whole_article import PAGE, anchor, check_depth, sections_of, whole_article_html
 
 
 def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
@@ -14,6 +14,12 @@ def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
     moved = AnchorLink(item.title, anchor(section, item.id), item.level + 1)
     moved.children = [_moved_into(section, child) for child in item.children]
     return moved
+
+
+def on_page_content(html, page, config, files):
+    # Refused here, where MkDocs names the page ("Error reading page …").
+    check_depth(html)
+    return html
 
 
 def on_page_context(context, page, config, nav):

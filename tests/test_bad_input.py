@@ -171,6 +171,10 @@ CASES = {
                                           "# Conclusion\n\n[More](confidentiality.md#no-such-heading)\n"),
                                "Doc file 'conclusion.md' contains a link 'confidentiality.md#no-such-heading', "
                                "but the doc 'confidentiality.md' does not contain an anchor '#no-such-heading'."),
+    # Joined into one page, elements this deep would run Python out of stack.
+    "page-nested-too-deep": (on_conclusion_line_8("<div>" * 150 + "x" + "</div>" * 150),
+                             "Error reading page 'conclusion.md': its elements nest 150 deep, more than the 100 "
+                             "a page can have to join the one-page view; simplify it"),
     "page-not-utf8": (write("docs/conclusion.md", "# Conclusion\n\nCaf\xe9\n".encode("latin-1")),
                       "docs/conclusion.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
     # A data file cannot make the build hang or fill the memory, nor quote itself at length.

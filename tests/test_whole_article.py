@@ -2,10 +2,11 @@
 
 from collections import Counter
 
+import pytest
 from bs4 import BeautifulSoup
 
 from article import missing_units, out_of_order_units, reading_text, units
-from trustsite.whole_article import Section, whole_article_html
+from trustsite.whole_article import DEEPEST, Section, check_depth, whole_article_html
 
 
 def test_ids_are_prefixed_and_links_point_within_the_page():
@@ -26,6 +27,12 @@ def test_ids_are_prefixed_and_links_point_within_the_page():
     assert [a["href"] for a in page.find_all("a")] == [
         "#a--deep", "#a--t", "#index", "../b.pdf", "https://example.org/#t"]
     assert page.find("img")["src"] == "../img/x.png"
+
+
+def test_a_page_nested_deeper_than_the_limit_is_refused():
+    check_depth("<div>" * DEEPEST + "<br><img src=x>" + "</div>" * DEEPEST)  # empty elements nest nothing
+    with pytest.raises(ValueError, match=f"its elements nest {DEEPEST + 1} deep"):
+        check_depth("<div>" * (DEEPEST + 1) + "</div>" * (DEEPEST + 1))
 
 
 def test_links_between_html_pages_point_within_the_page():

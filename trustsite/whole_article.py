@@ -2,12 +2,14 @@
 
 Each section keeps its own ids, prefixed with its name so that no two clash,
 and a link to a section (or to a heading in one) becomes a link within the
-page. Headings move down one level under the page's own heading.
+page. Headings move down one level under the page's own heading. A page
+whose elements nest too deep to join is refused.
 """
 
 import posixpath
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -19,6 +21,9 @@ _HEADING = re.compile(r"^h([1-6])$")
 
 # The one-page view's own page, which is not a section of the article.
 PAGE = "whole-article.md"
+# How deep a page's elements may nest. The article's nest under ten deep;
+# joining far deeper pages runs Python out of stack (a page of 50,000 "> ").
+DEEPEST = 100
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,35 @@ def sections_of(pages) -> list[Section]:
     docs/conclusion.md is "conclusion"."""
     return [Section(page.file.src_uri.removesuffix(".md").replace("/", "-"), page.url, page.content)
             for page in pages if page.file.src_uri != PAGE]
+
+
+class _Depth(HTMLParser):
+    """How deep the elements of an HTML fragment nest, read without recursion."""
+
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = self.deepest = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self._VOID:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag):
+        if tag not in self._VOID:
+            self.depth -= 1
+
+
+def check_depth(html: str) -> None:
+    """A ValueError if the elements of `html` nest deeper than DEEPEST."""
+    parser = _Depth()
+    parser.feed(html)
+    parser.close()
+    if parser.deepest > DEEPEST:
+        raise ValueError(f"its elements nest {parser.deepest} deep, more than the {DEEPEST} "
+                         "a page can have to join the one-page view; simplify it")
 
 
 def anchor(section: str, element_id: str) -> str:
