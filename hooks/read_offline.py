@@ -28,9 +28,9 @@ def on_nav(nav, config, files):
     return nav
 
 
-def on_env(env, config, files):
+def _edition(config) -> str:
     docs = Path(config.docs_dir)
-    edition = one_file_html(Edition(
+    return one_file_html(Edition(
         title=config.site_name,
         description=config.site_description,
         language=config.theme["language"],
@@ -40,23 +40,28 @@ def on_env(env, config, files):
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in config.extra_css),
         read_file=lambda path: (docs / path).read_bytes(),
     ))
-    _built["edition"] = edition
-    offline = is_offline(config)
+
+
+def on_env(env, config, files):
+    # The offline copy is already offline: it offers neither download, and makes no edition.
+    if is_offline(config):
+        env.globals.update(read_offline_footer=lambda: "", read_offline_section=lambda: "")
+        return env
+    edition = _built["edition"] = _edition(config)
     kept = service_worker.enabled(config)
 
     def downloads(context) -> Downloads:
         return Downloads(url_filter(context, ONE_FILE_NAME), len(edition.encode("utf-8")),
                          url_filter(context, ARCHIVE_NAME), kept)
 
-    # The offline copy is already offline: it offers neither download.
     @pass_context
     def read_offline_footer(context) -> Markup:
         home = url_filter(context, ".") + f"#{SECTION_ID}"
-        return Markup("" if offline else footer_html(downloads(context), home))
+        return Markup(footer_html(downloads(context), home))
 
     @pass_context
     def read_offline_section(context) -> Markup:
-        return Markup("" if offline else section_html(downloads(context)))
+        return Markup(section_html(downloads(context)))
 
     env.globals.update(read_offline_footer=read_offline_footer, read_offline_section=read_offline_section)
     return env
