@@ -22,6 +22,7 @@ import htmlmin
 from bs4 import BeautifulSoup
 
 from trustsite.csp import inline_hash
+from trustsite.seo import long_date
 from trustsite.whole_article import Section, whole_article_html
 
 ONE_FILE_NAME = "trust-in-therapy.html"
@@ -103,7 +104,6 @@ def one_file_html(edition: Edition) -> str:
     _promote(opening_section)
     opening = "".join(str(element.extract()) for element in _opening(opening_section))
     css = csscompressor.compress(EDITION_CSS + edition.site_css)
-    published = f"{edition.published.day} {edition.published:%B %Y}"
     page = f"""<!doctype html>
 <html lang="{escape(edition.language)}">
 <head>
@@ -122,7 +122,7 @@ def one_file_html(edition: Edition) -> str:
 <main id="article">{article.decode_contents()}</main>
 <footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
 a feature of the site, not part of the article: the whole article in one file, to read with no
-connection. Article first published {published}.</p></footer>
+connection. Article first published {long_date(edition.published)}.</p></footer>
 </body>
 </html>
 """

@@ -18,6 +18,7 @@ from functools import cache
 from PIL import Image, ImageDraw, ImageFont
 
 from trustsite.data import quoted
+from trustsite.seo import long_date
 
 WIDTH, HEIGHT = 1200, 630
 # Where the online site keeps the cards, one per page.
@@ -43,8 +44,6 @@ RING_CENTRES = ((1012, 532), (1076, 532))
 # Shapes are drawn this many times larger, then shrunk, for smooth edges.
 SUPERSAMPLE = 4
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
 # Pillow's font has no dashes and no no-break space; the nearest characters it has.
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                          "\u2014": "-", "\u2212": "-", "\u00a0": " "})
@@ -67,11 +66,6 @@ class Line:
         """Left, top, right and bottom of the line's ink, in pixels."""
         left, top, right, bottom = _font(self.size).getbbox(self.text, anchor="ls")
         return self.x + left, self.baseline + top, self.x + right, self.baseline + bottom
-
-
-def long_date(day: date) -> str:
-    """`day` as the card writes it, "21 January 2025", whatever the locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def card_alt(title: str, site_name: str, published: date) -> str:
