@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString
 
-from conftest import AXE_TAGS, PHONE, ROOT, axe_violations, every_page, site_pages
+from conftest import PHONE, ROOT, axe_violations, every_page, site_pages
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES
