@@ -6,7 +6,7 @@ every page, so the whole article is joined from that HTML by trustsite.
 
 from mkdocs.structure.toc import AnchorLink
 
-from trustsite.whole_article import PAGE, anchor, check_depth, sections_of, whole_article_html
+from trustsite.whole_article import PAGE, anchor, article_pages, check_depth, sections_of, whole_article_html
 
 
 def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
@@ -28,7 +28,7 @@ def on_page_context(context, page, config, nav):
     sections = sections_of(nav.pages)
     page.content += whole_article_html(sections, page.url)
     # Every section's headings go under the page's own heading in the contents.
-    tocs = [other.toc for other in nav.pages if other is not page]
     page.toc.items[0].children += [_moved_into(section.name, item)
-                                   for section, toc in zip(sections, tocs) for item in toc]
+                                   for section, other in zip(sections, article_pages(nav.pages))
+                                   for item in other.toc]
     return context
