@@ -36,8 +36,7 @@ THEME_COLOURS = {"light": "#00796b", "dark": "#004d40"}
 # What no page needs to read offline: files for crawlers and servers, the
 # downloads (a reader offline already has the site), the link-preview cards
 # (only other sites show them), and the worker itself.
-NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", ARCHIVE_NAME, ARCHIVE_NAME + ".sha256",
-             PDF_NAME, CARD_FOLDER + "*", WORKER)
+NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", ARCHIVE_NAME, PDF_NAME, CARD_FOLDER + "*", WORKER)
 _WORKER_CODE = files("trustsite").joinpath("service_worker.js").read_text(encoding="utf-8")
 
 
