@@ -2,6 +2,7 @@
 then as the build writes them for every page of the online site."""
 
 import io
+import unicodedata
 from datetime import date
 
 import pytest
@@ -12,7 +13,7 @@ from PIL import Image, ImageChops, ImageDraw
 from conftest import change_config, copy_project, run_build, site_pages
 from trustsite.seo import long_date
 from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
-                                   card_lines, card_png, drawable)
+                                   card_lines, card_png, left_off_notice, missing_characters)
 
 SITE = "The importance of building trust in therapy relationships"
 PUBLISHED = date(2025, 1, 21)
@@ -20,6 +21,23 @@ BUDGET = 150_000  # bytes per card
 MIN_CONTRAST = 4.5
 # Too long for the card at any size, with a "word" wider than a whole line.
 LONG_TITLE = "Trust " * 40 + "Pneumonoultramicroscopicsilicovolcanoconiosis" * 3
+# Latin with its accents, Greek (polytonic too), Cyrillic and typographic punctuation.
+AS_WRITTEN = {"Latin": "Café, Straße, Łódź, őrző, Ñandú, Việt, ǅ",
+              "Greek": "Ψυχή, Εμπιστοσύνη, ἀλήθεια",
+              "Cyrillic": "Доверие, Україна, ґ, ї, Ђ",
+              "punctuation": "“Quoted” ‘single’ „unten“ «guillemets» ‹›",
+              "dashes and spaces": "– — … 10\u00a0km 5\u202f% № −1 €"}
+# Scripts the font lacks, and those it would draw wrongly (right to left), and an emoji.
+NOT_DRAWN = {"Japanese and an emoji": "信頼 ✨", "Chinese": "信任", "Hebrew": "אמון", "Arabic": "ثقة",
+             "right-to-left override": "Trust \u202e"}
+
+
+def title_of(lines) -> str:
+    return " ".join(line.text for line in lines if line.role == "title")
+
+
+def without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def luminance(colour) -> float:
@@ -127,20 +145,59 @@ def test_each_title_gets_its_own_card_and_the_same_title_the_same_bytes():
     assert card_png("Trust dynamics", SITE, date(2025, 1, 22)) != cards[0]
 
 
-def test_accents_and_dashes_are_drawn_as_their_nearest_letters():
-    assert drawable("Café — “trust” – Flückiger") == "Cafe - “trust” - Fluckiger"
-    assert card_png("Café — trust", SITE, PUBLISHED) == card_png("Cafe - trust", SITE, PUBLISHED)
+@pytest.mark.parametrize("case", AS_WRITTEN)
+def test_latin_greek_cyrillic_and_punctuation_are_drawn_as_written(case):
+    title = AS_WRITTEN[case]
+    assert missing_characters(title) == []
+    assert title_of(card_lines(title, SITE, PUBLISHED)) == title
+    assert left_off_notice(title, SITE) is None
 
 
-def test_a_character_the_font_lacks_is_a_clear_error():
-    with pytest.raises(ValueError, match="cannot draw 'Ω' in 'Trust Ω'"):
-        card_png("Trust Ω", SITE, PUBLISHED)
+@pytest.mark.parametrize("accented, plain", [("Café — trust", "Cafe - trust"), ("Straße", "Strasse"),
+                                             ("Εμπιστοσύνη", "Εμπιστοσυνη"), ("“trust”", '"trust"')])
+def test_an_accent_or_a_curly_quote_is_drawn_not_simplified(accented, plain):
+    assert card_png(accented, SITE, PUBLISHED) != card_png(plain, SITE, PUBLISHED)
+
+
+def test_an_accent_typed_apart_is_drawn_as_the_accented_letter():
+    assert card_png("Cafe\u0301", SITE, PUBLISHED) == card_png("Café", SITE, PUBLISHED)
+
+
+def test_a_no_break_space_keeps_its_words_on_one_line():
+    pair = "trust\u00a0therapy"
+    lines = [line for line in card_lines(" ".join([pair] * 30), SITE, PUBLISHED) if line.role == "title"]
+    assert len(lines) > 1
+    for line in lines:
+        assert set(line.text.removesuffix("…").split(" ")) <= {pair, "trust\u00a0", "trust"}, line.text
+
+
+@pytest.mark.parametrize("case", NOT_DRAWN)
+def test_a_title_the_font_cannot_draw_is_left_off_the_card_which_shows_the_rest(case):
+    title = NOT_DRAWN[case]
+    lines = card_lines(title, SITE, PUBLISHED)
+    assert [line.role for line in lines] == ["site", "site", "date"]
+    assert card_png(title, SITE, PUBLISHED) == card_png("", SITE, PUBLISHED)
+    assert missing_characters(title) and missing_characters(title + " trust") == missing_characters(title)
+    assert left_off_notice(title, SITE).startswith(f"the link-preview card leaves off {title!r}")
+
+
+def test_the_notice_names_the_characters_the_font_lacks_and_how_the_title_is_kept():
+    assert left_off_notice("信頼 ✨", SITE) == ("the link-preview card leaves off '信頼 ✨', as its font cannot draw "
+                                               "'信', '頼', '✨'; the alt text gives it whole")
+
+
+def test_an_article_title_the_font_cannot_draw_leaves_the_page_title_and_date():
+    lines = card_lines("Trust dynamics", "信頼", PUBLISHED)
+    assert [line.role for line in lines] == ["title", "date"] and title_of(lines) == "Trust dynamics"
+    # On the home page the two titles are one, named once.
+    assert left_off_notice("信頼", "信頼").count("'信頼'") == 1
 
 
 def test_alt_text_names_the_page_the_article_and_the_date():
     assert card_alt("Trust dynamics", SITE, PUBLISHED) == (
         f"“Trust dynamics”, from the article “{SITE}”, published 21 January 2025")
     assert card_alt(SITE, SITE, PUBLISHED) == f"“{SITE}”, an article published 21 January 2025"
+    assert card_alt("信頼 ✨", SITE, PUBLISHED).startswith("“信頼 ✨”, from the article")
 
 
 # -- The app icon -------------------------------------------------------------------
@@ -214,10 +271,34 @@ def test_the_404_page_and_the_offline_copy_have_no_card(built, offline_copy):
         assert meta(soup, "og:image") is None and meta(soup, "twitter:card") == "summary", page
 
 
-def test_a_title_the_font_cannot_draw_stops_the_build_on_one_line(tmp_path):
+# The issue's acceptance titles: one the font draws whole, one it cannot.
+DRAWN_TITLE = "Größe des Vertrauens: Εμπιστοσύνη, Доверие"
+LEFT_OFF_TITLE = "信頼 ✨"
+
+
+def test_titles_in_any_language_build_each_with_its_card_and_alt_text_as_written(tmp_path):
     project = copy_project(tmp_path / "project")
-    change_config(project, "  - Conclusion: conclusion.md", "  - Conclusion Ω: conclusion.md")
+    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    # Two pages after the opening one, given new menu titles.
+    (drawn_page, left_off_page) = [next(iter(entry.items())) for entry in config["nav"][1:3]]
+    for (old_title, file), title in ((drawn_page, DRAWN_TITLE), (left_off_page, LEFT_OFF_TITLE)):
+        change_config(project, f"  - {old_title}: {file}", f'  - "{title}": {file}')
+
     result = run_build(project)
-    assert result.returncode != 0
-    assert "docs/conclusion.md: the link-preview card's font cannot draw 'Ω'" in result.output
-    assert "Traceback" not in result.output
+
+    assert result.returncode == 0, result.output
+    site = project / "site"
+    published = date.fromisoformat(str(config["extra"]["published"]))
+    for (_, file), title in ((drawn_page, DRAWN_TITLE), (left_off_page, LEFT_OFF_TITLE)):
+        page = read(site / file.removesuffix(".md") / "index.html")
+        assert f"“{title}”" in meta(page, "og:image:alt"), file
+        card = (site / CARD_FOLDER / file).with_suffix(".png").read_bytes()
+        assert decode(card).size == (WIDTH, HEIGHT), file
+        assert card == card_png(title, config["site_name"], published), file
+    drawn = (site / CARD_FOLDER / drawn_page[1]).with_suffix(".png")
+    stripped = card_png(without_accents(DRAWN_TITLE), config["site_name"], published)
+    assert ImageChops.difference(decode(drawn.read_bytes()).convert("RGB"),
+                                 decode(stripped).convert("RGB")).getbbox() is not None
+    # One line names the page whose title the card leaves off; the other needs none.
+    notices = [line for line in result.output.splitlines() if "link-preview card leaves off" in line]
+    assert notices == [f"docs/{left_off_page[1]}: {left_off_notice(LEFT_OFF_TITLE, config['site_name'])}"]

@@ -2,18 +2,23 @@
 
 A card is a 1200x630 PNG that a messenger or social network shows beside a
 shared link: the article's title, the page's own title and the publication
-date, in the site's teal and orange. Pillow's own scalable font draws the
-text, so nothing is downloaded and no system library is needed. Images are
-palette PNGs of a few dozen colours, so a card weighs about 10 KB, and the
-same arguments always give the same bytes.
+date, in the site's teal and orange. The text is drawn in DejaVu Sans Bold,
+cut down to Latin, Greek, Cyrillic and punctuation (fonts/, made by
+scripts/subset_font.py), exactly as written. A title in any other script
+(Chinese, an emoji...) is left off the card, which still shows what it can;
+the alt text always gives every title whole. Images are palette PNGs of a few
+dozen colours, so a card weighs about 10 KB, and the same arguments always
+give the same bytes.
 """
 
 import io
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -44,10 +49,10 @@ RING_CENTRES = ((1012, 532), (1076, 532))
 # Shapes are drawn this many times larger, then shrunk, for smooth edges.
 SUPERSAMPLE = 4
 
-# Pillow's font has no dashes and no no-break space; the nearest characters it has.
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+FONT = Path(__file__).with_name("fonts") / "DejaVuSans-Bold-cards.ttf"
 _ELLIPSIS = "\u2026"
+# Where a title's line may break: any space but a no-break one, which stays as written.
+_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 @dataclass(frozen=True)
@@ -77,33 +82,37 @@ def card_alt(title: str, site_name: str, published: date) -> str:
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
-    font = ImageFont.load_default(size=size)
-    if not isinstance(font, ImageFont.FreeTypeFont):
-        raise RuntimeError("Pillow was built without FreeType, so it cannot draw the link-preview cards")
-    return font
+    # Pillow's basic layout, never Raqm: that would depend on the machine's
+    # FriBiDi, and the same title must give the same bytes everywhere.
+    return ImageFont.truetype(FONT, size, layout_engine=ImageFont.Layout.BASIC)
 
 
 @cache
 def _can_draw(character: str) -> bool:
-    """Whether Pillow's font has a glyph for `character` (a missing one draws as a box)."""
+    """Whether the cards' font has a glyph for `character` (a missing one draws as a box)."""
     def drawn(text: str) -> bytes:
         image = Image.new("L", (64, 64))
         ImageDraw.Draw(image).text((8, 8), text, font=_font(32), fill=255)
         return image.tobytes()
 
-    return character.isspace() or drawn(character) != drawn("\uffff")
+    return drawn(character) != drawn("\uffff")
 
 
-def drawable(text: str) -> str:
-    """`text` in characters Pillow's font can draw: accents and dashes are
-    simplified ("é" to "e", "—" to "-"). Anything else is a ValueError."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_DASHES))
-                     if not unicodedata.combining(c))
-    missing = sorted({c for c in folded if not _can_draw(c)})
-    if missing:
-        raise ValueError(f"the link-preview card's font cannot draw {', '.join(map(quoted, missing[:5]))} "
-                         f"in {quoted(text)}")
-    return folded
+def missing_characters(text: str) -> list[str]:
+    """The characters of `text` the cards' font cannot draw, each once, in order."""
+    missing = [c for c in unicodedata.normalize("NFC", text) if not _can_draw(c)]
+    return list(dict.fromkeys(missing))
+
+
+def left_off_notice(title: str, site_name: str) -> str | None:
+    """What a card leaves off, and why, in a line; None if it shows every title."""
+    left_off = [(text, missing) for text in dict.fromkeys((title, site_name))
+                if (missing := missing_characters(text))]
+    if not left_off:
+        return None
+    return "; ".join(f"the link-preview card leaves off {quoted(text)}, as its font cannot draw "
+                     f"{', '.join(map(quoted, missing[:5]))}{', …' if len(missing) > 5 else ''}"
+                     for text, missing in left_off) + "; the alt text gives it whole"
 
 
 def _inked_width(text: str, font: ImageFont.FreeTypeFont) -> int:
@@ -117,7 +126,7 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     can be and inside a word too long for a line of its own."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in _BREAKS.split(text.strip()):
         candidate = f"{line} {word}" if line else word
         if _inked_width(candidate, font) <= width:
             line = candidate
@@ -155,15 +164,16 @@ def card_lines(title: str, site_name: str, published: date) -> list[Line]:
 
     The article's title heads the card (left out where it is the page's own
     title, as on the home page); the page's title follows, as large as fits;
-    the date stands at the foot, above the orange strip.
+    the date stands at the foot, above the orange strip. A title with a
+    character the font cannot draw is left off (missing_characters).
     """
     width = WIDTH - 2 * MARGIN
     lines: list[Line] = []
     top = MARGIN
-    if title != site_name:
+    if title != site_name and not missing_characters(site_name):
         font = _font(SITE_NAME_SIZE)
         ascent = font.getmetrics()[0]
-        for text in _fit(drawable(site_name), font, width, 2):
+        for text in _fit(unicodedata.normalize("NFC", site_name), font, width, 2):
             lines.append(Line("site", text, SITE_NAME_SIZE, PALE_TEAL, MARGIN, top + ascent))
             top += round(SITE_NAME_SIZE * LINE_HEIGHT)
         top += 36
@@ -171,7 +181,10 @@ def card_lines(title: str, site_name: str, published: date) -> list[Line]:
     date_baseline = HEIGHT - STRIP_HEIGHT - 60
     # The title stays above the date's row, which the rings share.
     bottom = RING_CENTRES[0][1] - RING_RADIUS - 24
-    shown = drawable(title)
+    if missing_characters(title):
+        title = ""
+    # Composed: "é" as one character, not "e" and an accent, which the basic layout would draw apart.
+    shown = unicodedata.normalize("NFC", title)
     for size in TITLE_SIZES:
         font = _font(size)
         step = round(size * LINE_HEIGHT)
