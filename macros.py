@@ -16,16 +16,22 @@ def define_env(env):
     except DataError as error:
         raise PluginError(str(error)) from None
 
-    @env.macro
+    # The only macros a page may call, read by hooks/page_jinja.py: mkdocs-macros'
+    # own (macros_info(), context(), now()…) would publish the build's settings.
+    env.site_macros = {}
+
+    def site_macro(function):
+        # So a wrong call reads "data_table() takes 1 positional argument…".
+        function.__qualname__ = function.__name__
+        env.site_macros[function.__name__] = env.macro(function)
+        return function
+
+    @site_macro
     def data_table(name: str) -> str:
         """One of the article's tables: `{{ data_table("methods") }}`."""
         return table_html(name, data)
 
-    @env.macro
+    @site_macro
     def references() -> str:
         """The reference list, in APA style: `{{ references() }}`."""
         return references_html(data["references.yml"])
-
-    # So a wrong call reads "data_table() takes 1 positional argument…".
-    for macro in (data_table, references):
-        macro.__qualname__ = macro.__name__

@@ -1,5 +1,5 @@
-"""Stop the build at a page whose Jinja does more than call a macro, before
-mkdocs-macros renders it; the rule is in trustsite.page_jinja."""
+"""Stop the build at a page whose Jinja does more than call one of macros.py's
+macros, before mkdocs-macros renders it; the rule is in trustsite.page_jinja."""
 
 import logging
 from pathlib import Path
@@ -19,7 +19,7 @@ def on_page_markdown(markdown, page, config, files):
     macros = config.plugins["macros"]
     try:
         # The whole file: mkdocs-macros also renders a `title:` in the front matter.
-        check_macro_calls(page.file.content_string, macros.env, macros.macros,
+        check_macro_calls(page.file.content_string, macros.env, macros.site_macros,
                           shown=f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except DataError as error:
         log.error(str(error))

@@ -158,7 +158,8 @@ CASES = {
     # conclusion.md's heading is on line 6, after its front matter, so a call
     # inserted below it is on line 8 of the file.
     "undefined-macro": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_tabel(\"methods\") }}\n"),
-                        "docs/conclusion.md, line 8: 'data_tabel' is undefined"),
+                        "docs/conclusion.md, line 8: 'data_tabel' is not one of this site's macros; "
+                        "did you mean data_table()?"),
     "macro-wrong-arguments": (replace_in("docs/conclusion.md", "# Conclusion\n",
                                          "# Conclusion\n\n{{ data_table(\"methods\", \"components\") }}\n"),
                               "docs/conclusion.md, line 8: data_table() takes 1 positional argument but 2 were given"),
@@ -217,10 +218,20 @@ CASES = {
         'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-function-not-a-macro": (
         on_conclusion_line_8("{{ lipsum(1000000000) }}"),
-        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+        "docs/conclusion.md, line 8: 'lipsum' is not one of this site's macros; "
+        "use one of: data_table(), references()"),
+    # mkdocs-macros' own macros publish the build's settings, folders and last committer.
+    "page-calls-macros-info": (
+        on_conclusion_line_8("{{ macros_info() }}"),
+        "docs/conclusion.md, line 8: 'macros_info' is not one of this site's macros; "
+        "use one of: data_table(), references()"),
+    "page-calls-context": (
+        on_conclusion_line_8("{{ context() }}"),
+        "docs/conclusion.md, line 8: 'context' is not one of this site's macros; "
+        "use one of: data_table(), references()"),
     # mkdocs-macros renders a front-matter title too; it goes on line 2.
     "page-jinja-in-title": (
-        replace_in("docs/conclusion.md", "---\n", '---\ntitle: "{{ range(10) }}"\n'),
+        replace_in("docs/conclusion.md", "---\n", '---\ntitle: "{{ 7 * 7 }}"\n'),
         'docs/conclusion.md, line 2: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-syntax-error": (on_conclusion_line_8('{{ data_table("methods" }}'),
                                 "docs/conclusion.md, line 8: unexpected '}', expected ')'"),

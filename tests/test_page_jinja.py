@@ -12,12 +12,16 @@ from trustsite.data import DataError
 from trustsite.page_jinja import ONLY_MACRO_CALLS, check_macro_calls
 
 MACROS = {"data_table": lambda name: name, "references": lambda: ""}
+# Some of mkdocs-macros' own: its environment holds them beside the site's.
+BUILT_IN_MACROS = {"macros_info": lambda: "", "context": lambda obj=None: [], "now": lambda: "",
+                   "fix_url": lambda url: url}
 
 
 def environment() -> jinja2.Environment:
-    """An environment as mkdocs-macros makes one: Jinja's own globals, and the macros beside them."""
+    """An environment as mkdocs-macros makes one: Jinja's own globals, its
+    built-in macros and the site's beside them."""
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.globals.update(MACROS)
+    env.globals.update(BUILT_IN_MACROS, **MACROS)
     return env
 
 
@@ -33,8 +37,7 @@ ALLOWED = {
     "whitespace control": '{{- data_table("methods") -}}',
     "a comment": "{# a note for editors #}",
     "raw text": "{% raw %}{{ shown as it is }}{% endraw %}",
-    # mkdocs-macros reports these itself, as it always has.
-    "a misspelt macro": '{{ data_tabel("methods") }}',
+    # mkdocs-macros reports it itself, in its own words.
     "a syntax error": '{{ data_table("methods" }}',
 }
 
@@ -62,8 +65,6 @@ REFUSED = {
     "a computed keyword argument": "{{ data_table(name=page.title) }}",
     "spread arguments": "{{ data_table(*names) }}",
     "spread keyword arguments": "{{ data_table(**names) }}",
-    "Jinja's lorem ipsum": "{{ lipsum(1000000000) }}",
-    "Jinja's range": "{{ range(10) }}",
 }
 
 
@@ -73,6 +74,31 @@ def test_anything_else_is_refused_at_its_line(case):
     with pytest.raises(DataError) as refused:
         check(source)
     assert str(refused.value) == f"docs/page.md, line 5: {ONLY_MACRO_CALLS}"
+
+
+THE_SITES_MACROS = "use one of: data_table(), references()"
+NOT_OURS = {
+    "mkdocs-macros' macros_info()": ("{{ macros_info() }}", "'macros_info' is not one of this site's macros; "
+                                     + THE_SITES_MACROS),
+    "mkdocs-macros' context()": ("{{ context() }}", f"'context' is not one of this site's macros; {THE_SITES_MACROS}"),
+    "mkdocs-macros' now()": ("{{ now() }}", f"'now' is not one of this site's macros; {THE_SITES_MACROS}"),
+    "mkdocs-macros' fix_url()": ('{{ fix_url("x") }}', f"'fix_url' is not one of this site's macros; {THE_SITES_MACROS}"),
+    "Jinja's lorem ipsum": ("{{ lipsum(1000000000) }}",
+                            f"'lipsum' is not one of this site's macros; {THE_SITES_MACROS}"),
+    "Jinja's range": ("{{ range(10) }}", f"'range' is not one of this site's macros; {THE_SITES_MACROS}"),
+    "a misspelt macro": ('{{ data_tabel("methods") }}',
+                         "'data_tabel' is not one of this site's macros; did you mean data_table()?"),
+    "a name no one defines": ("{{ reference() }}", "'reference' is not one of this site's macros; "
+                              "did you mean references()?"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_OURS)
+def test_only_the_sites_own_macros_may_be_called_and_any_other_name_is_refused_at_its_line(case):
+    call, problem = NOT_OURS[case]
+    with pytest.raises(DataError) as refused:
+        check('Intro\n\n{{ data_table("methods") }}\n\n' + call + "\n")
+    assert str(refused.value) == f"docs/page.md, line 5: {problem}"
 
 
 def test_a_macro_named_like_a_jinja_function_may_be_called():
@@ -103,7 +129,7 @@ def load_hook():
 def test_a_preview_keeps_running_and_shows_a_refused_page_unrun(monkeypatch, caplog):
     monkeypatch.setattr(build_kind, "_command", "serve")
     config = SimpleNamespace(docs_dir="/project/docs",
-                             plugins={"macros": SimpleNamespace(env=environment(), macros=MACROS)})
+                             plugins={"macros": SimpleNamespace(env=environment(), site_macros=MACROS)})
     markdown = "# Page\n\n{% for i in range(10**9) %}x{% endfor %}\n"
     page = SimpleNamespace(file=SimpleNamespace(content_string=markdown, src_uri="page.md"), meta={})
 
