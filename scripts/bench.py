@@ -1,10 +1,11 @@
-"""Benchmark: first-visit weight, search latency, build time and scaling.
+"""Benchmark: first-visit weight, search latency, build time, scaling and refusals.
 
     python scripts/bench.py           # everything: 5 build runs, 1x to 1000x
     python scripts/bench.py --quick   # 1 build run of each kind, 1x only (CI)
 
-Prints a table for each figure and the commands it ran. It builds into a
-temporary folder and leaves site/ and dist/ alone. Tools: Playwright's
+Prints a table for each figure and the commands it ran; the last says how fast
+the build refuses the hostile data files that the tests hold only to a hang
+guard. It builds into a temporary folder and leaves site/ and dist/ alone. Tools: Playwright's
 Chromium, gzip (scripts/serve_static.py sends text gzipped, as GitHub Pages
 does) and the kernel's rusage of each child process.
 
@@ -39,6 +40,10 @@ sys.path.insert(0, str(ROOT))
 from serve_static import StaticHostHandler, compressed  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "tests"))
+# The hostile data files the tests refuse, held there only to a hang guard.
+from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
+
 PYTHON = sys.executable
 ZENSICAL = str(Path(PYTHON).with_name("zensical"))
 # What a copy of the project leaves behind: outputs, tools and version control.
@@ -63,8 +68,10 @@ class Run:
     peak_mib: float
 
 
-def run(command: list[str], cwd: Path, **env: str) -> Run:
-    """Run `command`; its times and its peak resident memory (children included)."""
+def run(command: list[str], cwd: Path, *, refused: bool = False, **env: str) -> Run:
+    """Run `command`; its times and its peak resident memory (children included).
+
+    It must succeed, or with `refused`, fail."""
     started = time.monotonic()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
@@ -72,8 +79,9 @@ def run(command: list[str], cwd: Path, **env: str) -> Run:
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.monotonic() - started
     child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{output.decode(errors='replace')}")
+    if bool(child.returncode) != refused:
+        raise RuntimeError(f"{' '.join(command)} {'succeeded' if refused else 'failed'}:\n"
+                           f"{output.decode(errors='replace')}")
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
@@ -291,6 +299,23 @@ def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> Non
               + ("linear" if steady < 1.25 else "faster than linear"))
 
 
+def report_hostile_data(tmp: Path, runs: int) -> None:
+    """How fast and in how little memory the build refuses each hostile data file."""
+    rows = []
+    for case, (mutate, _) in HOSTILE_DATA.items():
+        project = copy_project(tmp / f"hostile-{case}")
+        mutate(project)
+        command = [PYTHON, "scripts/build.py", "--site-dir", str(tmp / "hostile-site"),
+                   "--dist-dir", str(tmp / "hostile-dist")]
+        timed = [run(command, project, refused=True) for _ in range(runs)]
+        rows.append([case, f"{statistics.median(r.seconds for r in timed):.2f}",
+                     f"{statistics.median(r.cpu for r in timed):.2f}", f"{max(r.peak_mib for r in timed):.0f}"])
+        shutil.rmtree(project)
+    table(f"Hostile data refused, median of {runs} run(s) (tests/test_bad_input.py HOSTILE_DATA)",
+          ["case", "wall s", "CPU s", "peak MiB"], rows)
+    print(f"  the tests fail a case only past {SECONDS} s (a hang, not a slow machine) or {MEGABYTES} MiB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
@@ -337,6 +362,7 @@ def main() -> int:
         report_builds(timings, stock)
         one = sorted(timings[ours], key=lambda run: run.cpu)[runs // 2]  # the median run
         report_scaling(tmp, sizes, one, len(article_pages(project)))
+        report_hostile_data(tmp, runs)
     return 0
 
 

@@ -168,7 +168,7 @@ def main() -> int:
     parser.add_argument("--pdf", action="store_true",
                         help=f"also print the whole article to {PDF_NAME}, linked from the site")
     parser.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",
-                        help="stop a build that runs longer (default 300; 0 for no limit)")
+                        help="stop a build that runs longer (default %(default)s; 0 for no limit)")
     args = parser.parse_args()
 
     handler = logging.StreamHandler()
