@@ -10,7 +10,7 @@ DEV_ADDR ?= 127.0.0.1:8000
 # Material prints an end-of-life banner about MkDocs 2; this site pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build pdf test bench serve deploy lock clean
+.PHONY: build pdf test check-original bench serve deploy lock clean
 
 ## build: the online site in site/ and the offline copy in dist/
 build: $(VENV)/.installed
@@ -24,6 +24,11 @@ pdf: $(VENV)/.installed
 ## test: the whole test suite, browser tests included
 test: $(VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
+
+## check-original: list every way the article's words differ from its first
+## publication (tests/fixtures/article.txt); not part of `make test`
+check-original: $(VENV)/.installed
+	$(PY) scripts/check_original.py
 
 ## bench: page weight, search latency, build time and scaling against stock
 ## Material (takes a while: five builds of each kind, then 10x to 1000x the

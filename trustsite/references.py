@@ -23,6 +23,11 @@ def _sort_key(reference: Reference) -> tuple[str, int]:
     return "".join(c for c in plain if not unicodedata.combining(c)).casefold(), reference.year
 
 
+def sorted_references(references: list[Reference]) -> list[Reference]:
+    """The entries in the order the list shows them: by author, then year."""
+    return sorted(references, key=_sort_key)
+
+
 def _link(reference: Reference) -> str | None:
     """Where the entry links: its DOI as a URL, else its web address."""
     return f"https://doi.org/{reference.doi}" if reference.doi else reference.url
@@ -57,6 +62,6 @@ def references_html(references: list[Reference]) -> str:
     items = "".join(
         f'<li id="{escape(reference.id)}"><p>{citation_html(reference)}</p>'
         f'<p class="reference-supports">Supports: {escape(reference.supports)}</p></li>'
-        for reference in sorted(references, key=_sort_key)
+        for reference in sorted_references(references)
     )
     return f'<ul class="references">{items}</ul>'

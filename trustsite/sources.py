@@ -1,0 +1,195 @@
+"""What the sources say: every sentence of every page and every row of every
+data file, in the order a reader meets them, each with the file and line it
+comes from.
+
+A page's Markdown is read as a reader sees it: Markdown syntax, front matter,
+attribute lists and abbreviation definitions gone, and a macro call replaced
+by the rows its data file holds. The tests check the built site against
+these units, and scripts/check_original.py checks them against the first
+publication. No MkDocs import: Python-Markdown renders, BeautifulSoup reads.
+"""
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import yaml
+from bs4 import BeautifulSoup
+
+from trustsite.data import load_rows
+from trustsite.references import sorted_references
+from trustsite.schema import SCHEMAS, Reference
+from trustsite.tables import TABLES
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
+
+# Where a sentence ends: after ".", "!" or "?" and a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A macro call on a line of its own, the only Jinja a page may hold.
+_MACRO_CALL = re.compile(r"^\{\{\s*(\w+)\((.*)\)\s*\}\}$")
+# The Markdown extensions that change what text a reader sees.
+_EXTENSIONS = ["abbr", "attr_list", "md_in_html"]
+# The elements that hold a reader's text, one unit or more each.
+_TEXT_ELEMENTS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"]
+# A paragraph the site added, labelled so for readers ({ .editor-note }).
+ADDED_CLASS = "editor-note"
+# Where a line break (<br>, two spaces at a line's end) cuts a paragraph.
+_BREAK = "\u2028"
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    file: str  # from the project's root: docs/conclusion.md, data/methods.yml
+    line: int
+    # Text the site added and says so (an editor's note, the reference list,
+    # the one-page view): not part of the article as first published.
+    added: bool = False
+
+
+def squash(text: str) -> str:
+    """`text` with each run of white space made one space, as a browser shows it."""
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut into its sentences, white space squashed."""
+    return [part for part in _SENTENCE_END.split(squash(text)) if part]
+
+
+def _render(text: str) -> BeautifulSoup:
+    html = markdown.markdown(text, extensions=_EXTENSIONS)
+    soup = BeautifulSoup(html, "html.parser")
+    for line_break in soup.find_all("br"):
+        line_break.replace_with(_BREAK)
+    return soup
+
+
+def text_pieces(element) -> list[str]:
+    """The units of one element's text: its sentences, cut at line breaks too."""
+    return [sentence for part in element.get_text().split(_BREAK) for sentence in sentences(part)]
+
+
+def _blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with the number of its first line."""
+    blocks, current, start = [], [], first
+    for number, line in enumerate(lines, start=first):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append((start, current))
+            current = []
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _body(text: str) -> tuple[list[str], int]:
+    """A page's lines after its front matter, and the number of the first."""
+    lines = text.splitlines()
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        end = lines.index("---", 1)
+        return lines[end + 1:], end + 2
+    return lines, 1
+
+
+def _block_units(lines: list[str], start: int, file: str, added: bool) -> list[Unit]:
+    soup = _render("\n".join(lines))
+    added = added or any(ADDED_CLASS in element.get("class", []) for element in soup.find_all(True))
+    # Each line alone, as plain text, to tell which line a sentence starts on.
+    plain = [squash(_render(line).get_text()) for line in lines]
+    units, at = [], 0
+    for element in soup.find_all(_TEXT_ELEMENTS):
+        if element.find(_TEXT_ELEMENTS):  # its text is read from the elements inside it
+            continue
+        for piece in text_pieces(element):
+            opening = piece[:20]
+            at = next((n for n in range(at, len(lines)) if opening in plain[n]), at)
+            units.append(Unit(piece, file, start + at, added))
+    return units
+
+
+def _data_lines(path: Path) -> list[int]:
+    """The line each top-level item of an already-validated data file starts on."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def _table_units(project: Path, name: str) -> list[Unit]:
+    spec = TABLES[name]
+    path = project / "data" / spec.data_file
+    file = f"data/{spec.data_file}"
+    rows = load_rows(path, SCHEMAS[spec.data_file])
+    header = Unit(" ".join(spec.headings), file, 1)
+    return [header] + [Unit(f"{row.name} {row.description} {row.importance}", file, line)
+                       for row, line in zip(rows, _data_lines(path))]
+
+
+def _reference_units(project: Path) -> list[Unit]:
+    """Every value of every reference, in the order the References page shows them."""
+    path = project / "data" / "references.yml"
+    references = load_rows(path, Reference)
+    line_of = dict(zip((reference.id for reference in references), _data_lines(path)))
+    units = []
+    for reference in sorted_references(references):
+        values = [reference.authors, str(reference.year), reference.title, reference.container,
+                  reference.pages, reference.doi, reference.url, reference.supports]
+        units += [Unit(value, "data/references.yml", line_of[reference.id], added=True)
+                  for value in values if value is not None]
+    return units
+
+
+def _macro_units(project: Path, call: re.Match) -> list[Unit]:
+    name, arguments = call.group(1), ast.literal_eval(f"({call.group(2)},)") if call.group(2) else ()
+    if name == "data_table":
+        return _table_units(project, *arguments)
+    if name == "references":
+        return _reference_units(project)
+    raise ValueError(f"no units are known for the macro {name}()")
+
+
+def page_units(project: Path, page: str) -> list[Unit]:
+    """The units of docs/`page`, in order, its macros' rows in their place."""
+    file = f"docs/{page}"
+    lines, first = _body((project / file).read_text(encoding="utf-8"))
+    added = page == WHOLE_ARTICLE_PAGE
+    units = []
+    for start, block in _blocks(lines, first):
+        if len(block) == 1 and (call := _MACRO_CALL.match(block[0].strip())):
+            units += _macro_units(project, call)
+        else:
+            units += _block_units(block, start, file, added)
+    return units
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its tags (!ENV) are not needed here."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def nav_pages(project: Path) -> list[str]:
+    """The pages of mkdocs.yml's nav, in order, as paths under docs/."""
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+    def walk(items) -> list[str]:
+        found = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += walk(value) if isinstance(value, list) else [value]
+        return found
+    return walk(config["nav"])
+
+
+def article_pages(project: Path) -> list[str]:
+    """The nav's pages that are the article's sections: all but the one-page view."""
+    return [page for page in nav_pages(project) if page != WHOLE_ARTICLE_PAGE]
+
+
+def article_units(project: Path) -> list[Unit]:
+    """Every unit of the article's sections, in the order of the nav."""
+    return [unit for page in article_pages(project) for unit in page_units(project, page)]
