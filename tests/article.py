@@ -1,78 +1,55 @@
-"""The seed article, cut into the units that must all appear in the site."""
+"""What the sources say, and whether a built page says it: the helpers every
+fidelity test shares.
+
+The units (sentences, headings, table rows, reference values) come from the
+project's own pages and data files (trustsite/sources.py), so a publisher's
+correction is the new truth. A built page is read as its reader meets it,
+top to bottom, each table row one line of its cells.
+"""
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ARTICLE = Path(__file__).resolve().parent / "fixtures" / "article.txt"
+from trustsite.sources import Unit, article_pages, article_units, page_units, squash
 
-_BULLET = "• "
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def _blocks(text: str) -> list[list[str]]:
-    blocks, current = [], []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
+ROOT = Path(__file__).resolve().parent.parent
+_TABLE_MACRO = re.compile(r"\{\{\s*data_table\(")
 
 
-def table_blocks(text: str | None = None) -> list[list[str]]:
-    """The seed's tables: runs of lines with no blank line between them,
-    other than the bulleted list."""
-    text = text if text is not None else ARTICLE.read_text(encoding="utf-8")
-    return [block for block in _blocks(text)
-            if len(block) > 1 and not block[0].startswith(_BULLET)]
+def article_texts(project: Path = ROOT) -> list[str]:
+    """The text of every unit of the article's sections, in the nav's order."""
+    return [unit.text for unit in article_units(project)]
 
 
-def units(text: str | None = None) -> list[str]:
-    """Every sentence, heading and table row of the article, in order."""
-    text = text if text is not None else ARTICLE.read_text(encoding="utf-8")
-    found = []
-    tables = table_blocks(text)
-    for block in _blocks(text):
-        if block in tables:
-            found.extend(block)
-            continue
-        for line in block:
-            line = line.removeprefix(_BULLET)
-            found.extend(_SENTENCE_END.split(line))
-    return found
+def page_texts(project: Path, page: str) -> list[str]:
+    return [unit.text for unit in page_units(project, page)]
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
+def table_count(project: Path = ROOT) -> int:
+    """How many tables the article's pages call for."""
+    return sum(len(_TABLE_MACRO.findall((project / "docs" / page).read_text(encoding="utf-8")))
+               for page in article_pages(project))
 
 
-def site_text(site: Path) -> str:
-    """The readable text of every page's article body, table rows one per line."""
-    parts = []
-    for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        body = soup.find("article")
-        if body is None:
-            continue
-        for row in body.find_all("tr"):
-            parts.append(" ".join(_squash(cell.get_text()) for cell in row.find_all(["th", "td"])))
-        for table in body.find_all("table"):
-            table.decompose()
-        parts.append(_squash(body.get_text()))
-    return "\n".join(parts)
+def plain_sentence(project: Path = ROOT) -> Unit:
+    """A sentence of the article's words alone (no quote, dash or markup), written
+    once in its page: one that any index or copy holds just as it is written."""
+    for unit in article_units(project):
+        if (unit.file.startswith("docs/") and not unit.added and re.fullmatch(r"[A-Z][A-Za-z ,]+\.", unit.text)
+                and (project / unit.file).read_text(encoding="utf-8").count(unit.text) == 1):
+            return unit
+    raise AssertionError("no page holds a plain sentence")
 
 
-def units_missing_from(text: str) -> list[str]:
-    return [unit for unit in units() if unit not in text]
-
-
-def missing_units(site: Path) -> list[str]:
-    return units_missing_from(site_text(site))
+def built_page(site: Path, page: str, *, offline: bool = False) -> Path:
+    """The HTML file docs/`page` becomes: conclusion/index.html online, conclusion.html offline."""
+    name = page.removesuffix(".md")
+    if offline:
+        return site / f"{name}.html"
+    return site / ("index.html" if name == "index" else f"{name}/index.html")
 
 
 def reading_text(element) -> str:
@@ -80,23 +57,32 @@ def reading_text(element) -> str:
     row as one line of its cells."""
     element = BeautifulSoup(str(element), "html.parser")
     for row in element.find_all("tr"):
-        row.replace_with(" ".join(_squash(cell.get_text()) for cell in row.find_all(["th", "td"])) + "\n")
-    return _squash(element.get_text())
+        row.replace_with(" ".join(squash(cell.get_text()) for cell in row.find_all(["th", "td"])) + "\n")
+    return squash(element.get_text())
 
 
-def out_of_order_units(text: str) -> list[str]:
-    """The units of the seed that `text` does not hold in the seed's order.
+def article_text(html: Path) -> str:
+    """The reading text of a built page's article."""
+    return reading_text(BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("article"))
 
-    Only units that occur once in the seed are followed: the title, for one,
-    is repeated there, and the site shows it once. Each unit is looked for
-    after the last one found; a unit not found there is out of order.
+
+def unplaced_units(text: str, units: list[str]) -> list[str]:
+    """The units that `text` does not hold, or holds out of their order.
+
+    Each unit is looked for after the last one found, so a unit dropped,
+    changed or moved is reported. A unit the list holds more than once (a
+    year, a journal's name) is only looked for somewhere in `text`.
     """
-    every = units()
-    out_of_order, position = [], 0
-    for unit in (unit for unit in every if every.count(unit) == 1):
+    counts = Counter(units)
+    unplaced, position = [], 0
+    for unit in units:
+        if counts[unit] > 1:
+            if unit not in text:
+                unplaced.append(unit)
+            continue
         found = text.find(unit, position)
         if found < 0:
-            out_of_order.append(unit)
+            unplaced.append(unit)
         else:
             position = found + len(unit)
-    return out_of_order
+    return unplaced

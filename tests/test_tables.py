@@ -1,4 +1,4 @@
-"""The two tables: seed ⇄ YAML ⇄ rendered HTML, and escaping."""
+"""The tables: each data file's rows, rendered as HTML on the page that calls for them, and escaping."""
 
 import json
 from html import unescape
@@ -7,35 +7,25 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article import table_blocks
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES, TableSpec, render_table
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-PAGES = {"methods": "fostering-connections", "components": "therapeutic-alliance"}
 
 
-def seed_table(spec: TableSpec) -> list[str]:
-    """The seed's lines for this table, header first."""
-    header = " ".join(spec.headings)
-    return next(block for block in table_blocks() if block[0] == header)
+def page_calling(project: Path, name: str) -> str:
+    """The one page under docs/ whose Markdown calls for table `name`, as a path of the site."""
+    (page,) = [page for page in (project / "docs").glob("*.md")
+               if f'data_table("{name}")' in page.read_text(encoding="utf-8")]
+    return page.stem
 
 
-@pytest.mark.parametrize("name", TABLES)
-def test_yaml_rows_match_the_seed_table(name):
-    spec = TABLES[name]
-    rows = load_rows(DATA / spec.data_file, TableRow)
-    assert [" ".join(spec.headings)] + [
-        f"{row.name} {row.description} {row.importance}" for row in rows
-    ] == seed_table(spec)
-
-
+@pytest.mark.sources
 @pytest.mark.parametrize("name", TABLES)
 def test_rendered_cells_match_the_yaml(built, name):
     spec = TABLES[name]
-    rows = load_rows(DATA / spec.data_file, TableRow)
-    html = (built.site / PAGES[name] / "index.html").read_text(encoding="utf-8")
+    rows = load_rows(built.project / "data" / spec.data_file, TableRow)
+    html = (built.site / page_calling(built.project, name) / "index.html").read_text(encoding="utf-8")
     table = BeautifulSoup(html, "html.parser").find(id=spec.anchor).find("table")
 
     assert table.caption.get_text() == spec.caption
@@ -48,7 +38,7 @@ def test_rendered_cells_match_the_yaml(built, name):
 
 
 def test_table_container_is_focusable_and_named_by_its_caption(built):
-    html = (built.site / PAGES["methods"] / "index.html").read_text(encoding="utf-8")
+    html = (built.site / page_calling(built.project, "methods") / "index.html").read_text(encoding="utf-8")
     wrapper = BeautifulSoup(html, "html.parser").find(id=TABLES["methods"].anchor)
     assert wrapper["role"] == "region" and wrapper["tabindex"] == "0"
     assert wrapper.find(id=wrapper["aria-labelledby"]).name == "caption"
@@ -64,6 +54,7 @@ def test_every_text_value_is_escaped():
     assert cells == ["<i>A</i>", "B", "C", hostile, "<img src=x onerror=alert(1)>", "a < b"]
 
 
+@pytest.mark.sources
 @pytest.mark.parametrize("name", TABLES)
 def test_search_indexes_each_row_as_separate_words(built, name):
     """A search for a row's first word finds it: cells do not run together."""
@@ -72,5 +63,5 @@ def test_search_indexes_each_row_as_separate_words(built, name):
     # fetched on first use (hooks/search_on_first_use.py).
     documents = json.loads((built.site / "search" / "search_docs.json").read_text(encoding="utf-8"))
     indexed = unescape(" ".join(document["text"] for document in documents))
-    for row in load_rows(DATA / spec.data_file, TableRow):
+    for row in load_rows(built.project / "data" / spec.data_file, TableRow):
         assert f"{row.name} {row.description} {row.importance}" in indexed

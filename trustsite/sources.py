@@ -172,9 +172,14 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def read_config(project: Path) -> dict:
+    """The project's mkdocs.yml as plain values, each !ENV setting None."""
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
 def nav_pages(project: Path) -> list[str]:
     """The pages of mkdocs.yml's nav, in order, as paths under docs/."""
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = read_config(project)
 
     def walk(items) -> list[str]:
         found = []
