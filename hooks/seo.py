@@ -12,7 +12,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from trustsite.seo import PageFacts, head_tags, modified_date, preview_title
+from trustsite.seo import PageFacts, head_tags, modified_date, page_description, preview_title
 
 
 def on_config(config):
@@ -34,12 +34,18 @@ def on_pre_page(page, config, files):
     return page
 
 
+def on_page_content(html, page, config, files):
+    # Material's meta description and the tags below both read it.
+    page.meta["description"] = page_description(page.meta.get("description"), html, config.site_description,
+                                                is_homepage=page.is_homepage)
+    return html
+
+
 def on_page_context(context, page, config, nav):
     published = config.extra["published"]
     facts = PageFacts(
         title=preview_title(page.title, config.site_name, is_homepage=page.is_homepage),
-        # The same choice as Material's meta description.
-        description=page.meta.get("description") or config.site_description,
+        description=page.meta["description"],
         url=page.canonical_url,
         site_name=config.site_name,
         language=config.theme["language"],

@@ -48,8 +48,8 @@ def delete(relative: str):
     return lambda project: (project / relative).unlink()
 
 
-def on_conclusion_line_8(text: str):
-    """`text` on a line of its own below conclusion.md's heading: line 8, after its front matter."""
+def on_conclusion_line_3(text: str):
+    """`text` on a line of its own below conclusion.md's heading, which is its first line: line 3."""
     return replace_in("docs/conclusion.md", "# Conclusion\n", f"# Conclusion\n\n{text}\n")
 
 
@@ -156,16 +156,15 @@ CASES = {
     "macro-references-with-argument": (
         replace_in("docs/references.md", "{{ references() }}", '{{ references("apa") }}'),
         "docs/references.md, line 6: references() takes 0 positional arguments but 1 was given"),
-    # conclusion.md's heading is on line 6, after its front matter, so a call
-    # inserted below it is on line 8 of the file.
+    # conclusion.md's heading is its first line, so a call inserted below it is on line 3.
     "undefined-macro": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_tabel(\"methods\") }}\n"),
-                        "docs/conclusion.md, line 8: 'data_tabel' is not one of this site's macros; "
+                        "docs/conclusion.md, line 3: 'data_tabel' is not one of this site's macros; "
                         "did you mean data_table()?"),
     "macro-wrong-arguments": (replace_in("docs/conclusion.md", "# Conclusion\n",
                                          "# Conclusion\n\n{{ data_table(\"methods\", \"components\") }}\n"),
-                              "docs/conclusion.md, line 8: data_table() takes 1 positional argument but 2 were given"),
+                              "docs/conclusion.md, line 3: data_table() takes 1 positional argument but 2 were given"),
     "macro-unknown-table": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_table(\"method\") }}\n"),
-                            "docs/conclusion.md, line 8: there is no table 'method'; use one of: methods, components"),
+                            "docs/conclusion.md, line 3: there is no table 'method'; use one of: methods, components"),
     "link-to-missing-page": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n[More](missing-page.md)\n"),
                              "Doc file 'conclusion.md' contains a link 'missing-page.md', but the target is not "
                              "found among documentation files."),
@@ -174,7 +173,7 @@ CASES = {
                                "Doc file 'conclusion.md' contains a link 'confidentiality.md#no-such-heading', "
                                "but the doc 'confidentiality.md' does not contain an anchor '#no-such-heading'."),
     # Joined into one page, elements this deep would run Python out of stack.
-    "page-nested-too-deep": (on_conclusion_line_8("<div>" * 150 + "x" + "</div>" * 150),
+    "page-nested-too-deep": (on_conclusion_line_3("<div>" * 150 + "x" + "</div>" * 150),
                              "Error reading page 'conclusion.md': its elements nest 150 deep, more than the 100 "
                              "a page can have to join the one-page view; simplify it"),
     "page-not-utf8": (write("docs/conclusion.md", "# Conclusion\n\nCaf\xe9\n".encode("latin-1")),
@@ -212,35 +211,35 @@ CASES = {
         "use only: name, description, importance"),
     # A page may only call macros: nothing else in it reaches mkdocs-macros.
     "page-jinja-loop": (
-        on_conclusion_line_8("{% for i in range(10**9) %}x{% endfor %}"),
-        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+        on_conclusion_line_3("{% for i in range(10**9) %}x{% endfor %}"),
+        'docs/conclusion.md, line 3: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-arithmetic": (
-        on_conclusion_line_8('{{ "x" * 10**10 }}'),
-        'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}'),
+        on_conclusion_line_3('{{ "x" * 10**10 }}'),
+        'docs/conclusion.md, line 3: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-function-not-a-macro": (
-        on_conclusion_line_8("{{ lipsum(1000000000) }}"),
-        "docs/conclusion.md, line 8: 'lipsum' is not one of this site's macros; "
+        on_conclusion_line_3("{{ lipsum(1000000000) }}"),
+        "docs/conclusion.md, line 3: 'lipsum' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     # mkdocs-macros' own macros publish the build's settings, folders and last committer.
     "page-calls-macros-info": (
-        on_conclusion_line_8("{{ macros_info() }}"),
-        "docs/conclusion.md, line 8: 'macros_info' is not one of this site's macros; "
+        on_conclusion_line_3("{{ macros_info() }}"),
+        "docs/conclusion.md, line 3: 'macros_info' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     "page-calls-context": (
-        on_conclusion_line_8("{{ context() }}"),
-        "docs/conclusion.md, line 8: 'context' is not one of this site's macros; "
+        on_conclusion_line_3("{{ context() }}"),
+        "docs/conclusion.md, line 3: 'context' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     # mkdocs-macros renders a front-matter title too; it goes on line 2.
     "page-jinja-in-title": (
-        replace_in("docs/conclusion.md", "---\n", '---\ntitle: "{{ 7 * 7 }}"\n'),
+        replace_in("docs/conclusion.md", "# Conclusion\n", '---\ntitle: "{{ 7 * 7 }}"\n---\n\n# Conclusion\n'),
         'docs/conclusion.md, line 2: a page may only call a macro, such as {{ data_table("methods") }}'),
-    "page-jinja-syntax-error": (on_conclusion_line_8('{{ data_table("methods" }}'),
-                                "docs/conclusion.md, line 8: unexpected '}', expected ')'"),
+    "page-jinja-syntax-error": (on_conclusion_line_3('{{ data_table("methods" }}'),
+                                "docs/conclusion.md, line 3: unexpected '}', expected ')'"),
     "page-too-large": (write("docs/conclusion.md", "# Conclusion\n" + "x" * MEGABYTE),
                        "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
     # MkDocs quotes a link's target whole; the build prints 400 characters of it.
     "link-target-very-long": (
-        on_conclusion_line_8(f"[More]({LONG_LINK})"),
+        on_conclusion_line_3(f"[More]({LONG_LINK})"),
         f"Doc file 'conclusion.md' contains a link '{LONG_LINK}', but the target is not found "
         "among documentation files."[:400]),
 }
@@ -354,12 +353,12 @@ def test_bad_input_is_refused_clearly(good_project, tmp_path, case):
 def test_a_page_is_checked_before_mkdocs_macros_runs_it(good_project, tmp_path):
     # An attribute walk from a macro to Python's open(), which would write into the project.
     attack = '{{ data_table.__globals__.__builtins__.open("ran.txt", "w").write("ran") }}'
-    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_8(attack))
+    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_3(attack))
 
     result = run_build_measured(project).result
 
     assert_refused(project, before, result,
-                   'docs/conclusion.md, line 8: a page may only call a macro, such as {{ data_table("methods") }}')
+                   'docs/conclusion.md, line 3: a page may only call a macro, such as {{ data_table("methods") }}')
     assert not (project / "ran.txt").exists()
 
 
@@ -377,7 +376,7 @@ def test_hostile_data_is_refused_fast_in_little_memory(good_project, tmp_path, c
 
 def test_a_page_too_complex_to_finish_is_stopped_at_the_time_limit(good_project, tmp_path):
     # Python-Markdown takes minutes over 20,000 "[" in a row; the limit stops it and names the page.
-    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_8("[" * 20_000))
+    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_3("[" * 20_000))
 
     build = run_build_measured(project, "--time-limit", "3")
 

@@ -7,7 +7,8 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from conftest import change_config, copy_project, run_build
-from trustsite.seo import PageFacts, PreviewImage, head_tags, long_date, modified_date
+from trustsite.seo import (PageFacts, PreviewImage, first_sentence, head_tags, long_date, modified_date,
+                           page_description)
 
 PUBLISHED = date(2025, 1, 21)
 HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''
@@ -98,3 +99,23 @@ def test_a_publication_date_that_is_not_a_date_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "mkdocs.yml, extra.published: write the article's publication date as YYYY-MM-DD" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_pages_description_is_its_first_sentence_of_running_text():
+    content = ('<h1 id="t">Trust</h1><p class="lead">A lead.</p><ul><li><p>A list.</p></li></ul>'
+               '<h2>Why</h2><p>Trust <em>matters</em> here. It is built.</p><p>Later.</p>')
+    assert first_sentence(content) == "Trust matters here."
+    assert page_description(None, content, "The site.", is_homepage=False) == "Trust matters here."
+
+
+def test_a_description_in_the_front_matter_wins_and_the_home_page_has_the_sites():
+    content = "<p>Trust matters here. It is built.</p>"
+    assert page_description("Chosen by hand.", content, "The site.", is_homepage=False) == "Chosen by hand."
+    assert page_description("Chosen by hand.", content, "The site.", is_homepage=True) == "Chosen by hand."
+    assert page_description(None, content, "The site.", is_homepage=True) == "The site."
+
+
+def test_a_page_with_no_running_text_has_the_sites_description():
+    content = '<h1>References</h1><p class="editor-note">A note.</p><ul><li><p>An entry.</p></li></ul>'
+    assert first_sentence(content) is None
+    assert page_description(None, content, "The site.", is_homepage=False) == "The site."

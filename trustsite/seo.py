@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from html import escape
 
+from bs4 import BeautifulSoup
+
+from trustsite.sources import text_pieces
+
 
 @dataclass(frozen=True)
 class PreviewImage:
@@ -31,6 +35,32 @@ class PageFacts:
     published: date
     modified: date
     image: PreviewImage | None = None  # none in the offline copy, which nobody shares by link
+
+
+def first_sentence(content_html: str) -> str | None:
+    """The first sentence of a page's running text: of its first paragraph
+    that is not part of a list or a box and has no class of its own (a lead,
+    a date or an editor's note has one). None if it has no such paragraph."""
+    for paragraph in BeautifulSoup(content_html, "html.parser").find_all("p", recursive=False):
+        if not paragraph.get("class") and (pieces := text_pieces(paragraph)):
+            return pieces[0]
+    return None
+
+
+def page_description(front_matter: object, content_html: str, site_description: str | None, *,
+                     is_homepage: bool) -> str:
+    """What search results and link previews say of a page.
+
+    A `description:` in its front matter, if it gives one; else, for the
+    opening page, the site's own description, which speaks for the whole
+    article; else the page's first sentence, so that the description never
+    repeats a sentence by hand; else, again, the site's description.
+    """
+    if front_matter:
+        return str(front_matter)
+    if is_homepage:
+        return site_description or ""
+    return first_sentence(content_html) or site_description or ""
 
 
 def preview_title(page_title: str, site_name: str, *, is_homepage: bool) -> str:
