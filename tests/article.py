@@ -46,10 +46,9 @@ def plain_sentence(project: Path = ROOT) -> Unit:
 
 def built_page(site: Path, page: str, *, offline: bool = False) -> Path:
     """The HTML file docs/`page` becomes: conclusion/index.html online, conclusion.html offline."""
-    name = page.removesuffix(".md")
     if offline:
-        return site / f"{name}.html"
-    return site / ("index.html" if name == "index" else f"{name}/index.html")
+        return site / f"{page.removesuffix('.md')}.html"
+    return site / site_path(page) / "index.html"
 
 
 def reading_text(element) -> str:
@@ -86,3 +85,23 @@ def unplaced_units(text: str, units: list[str]) -> list[str]:
         else:
             position = found + len(unit)
     return unplaced
+
+
+def site_path(page: str) -> str:
+    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
+    name = page.removesuffix(".md")
+    return "" if name == "index" else f"{name}/"
+
+
+def page_calling(project: Path, table: str) -> str:
+    """The one page of the nav whose Markdown calls for the table named `table`."""
+    (page,) = [page for page in article_pages(project)
+               if f'data_table("{table}")' in (project / "docs" / page).read_text(encoding="utf-8")]
+    return page
+
+
+def first_page_saying(project: Path, word: str) -> str | None:
+    """The first page of the nav whose text, as a reader sees it, holds `word` as a word."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    return next((page for page in article_pages(project)
+                 if any(pattern.search(text) for text in page_texts(project, page))), None)

@@ -7,17 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from article import built_page, page_calling
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES, TableSpec, render_table
 
-
-
-def page_calling(project: Path, name: str) -> str:
-    """The one page under docs/ whose Markdown calls for table `name`, as a path of the site."""
-    (page,) = [page for page in (project / "docs").glob("*.md")
-               if f'data_table("{name}")' in page.read_text(encoding="utf-8")]
-    return page.stem
 
 
 @pytest.mark.sources
@@ -25,7 +19,7 @@ def page_calling(project: Path, name: str) -> str:
 def test_rendered_cells_match_the_yaml(built, name):
     spec = TABLES[name]
     rows = load_rows(built.project / "data" / spec.data_file, TableRow)
-    html = (built.site / page_calling(built.project, name) / "index.html").read_text(encoding="utf-8")
+    html = built_page(built.site, page_calling(built.project, name)).read_text(encoding="utf-8")
     table = BeautifulSoup(html, "html.parser").find(id=spec.anchor).find("table")
 
     assert table.caption.get_text() == spec.caption
@@ -38,7 +32,7 @@ def test_rendered_cells_match_the_yaml(built, name):
 
 
 def test_table_container_is_focusable_and_named_by_its_caption(built):
-    html = (built.site / page_calling(built.project, "methods") / "index.html").read_text(encoding="utf-8")
+    html = built_page(built.site, page_calling(built.project, "methods")).read_text(encoding="utf-8")
     wrapper = BeautifulSoup(html, "html.parser").find(id=TABLES["methods"].anchor)
     assert wrapper["role"] == "region" and wrapper["tabindex"] == "0"
     assert wrapper.find(id=wrapper["aria-labelledby"]).name == "caption"
