@@ -5,19 +5,19 @@ a corrected build at the same address."""
 import json
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_project, change_config, copy_project, serve, site_pages
+from article import plain_sentence, site_path
+from conftest import Build, build_project, change_config, copy_project, serve, site_pages
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, REGISTRATION, SETTING, WORKER,
                                       cache_name, icon_path, saved_files, worker_js)
 
 PREFIX = "/trust-in-therapy/"
 SEARCH_BOX = "input[data-md-component=search-query]"
-CORRECTED = ("Breaches of confidentiality can severely damage this trust.",
-             "Breaches of confidentiality can severely damage this trust, as a corrected build says.")
 
 
 def worker_build(site: Path) -> dict:
@@ -129,15 +129,22 @@ def test_one_setting_turns_it_off(tmp_path):
 
 # -- In Chromium ---------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Corrected:
+    build: Build
+    path: str       # the corrected page's path on the site
+    sentence: str   # the sentence as corrected
+
+
 @pytest.fixture(scope="module")
-def corrected(tmp_path_factory):
+def corrected(tmp_path_factory) -> Corrected:
     """The project with one sentence corrected, built."""
     project = copy_project(tmp_path_factory.mktemp("corrected"))
-    page = project / "docs" / "confidentiality.md"
-    text = page.read_text(encoding="utf-8")
-    assert text.count(CORRECTED[0]) == 1
-    page.write_text(text.replace(*CORRECTED), encoding="utf-8")
-    return build_project(project)
+    sentence = plain_sentence(project)
+    correction = sentence.text.removesuffix(".") + ", as a corrected build says."
+    page = project / sentence.file
+    page.write_text(page.read_text(encoding="utf-8").replace(sentence.text, correction), encoding="utf-8")
+    return Corrected(build_project(project), site_path(sentence.file.removeprefix("docs/")), correction)
 
 
 # The pages' policy refuses the eval that wait_for_function uses, so these wait through evaluate.
@@ -171,15 +178,16 @@ def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
         assert response.ok, path
         assert response.from_service_worker, path
         assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", path
+    sentence = plain_sentence(built.project)
     page.click(SEARCH_BOX)
-    page.keyboard.type("breaches", delay=20)
+    page.keyboard.type(max(sentence.text.rstrip(".").split(), key=len), delay=20)
     page.wait_for_selector(".md-search-result__item")
     found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     # An address never saved gets the site's own "not found" page.
     missing = page.goto(url + "no-such-page/")
     missing_page = (missing.from_service_worker, page.locator("article h1").inner_text())
     context.close()
-    assert url + "confidentiality/" in {re.split("[?#]", link)[0] for link in found}
+    assert url + site_path(sentence.file.removeprefix("docs/")) in {re.split("[?#]", link)[0] for link in found}
     assert missing_page[0] and missing_page[1].startswith("404")
 
 
@@ -187,15 +195,15 @@ def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, buil
     context = browser.new_context()
     page = context.new_page()
     with serve(built.site, PREFIX) as url:
-        page.goto(url + "confidentiality/")
+        page.goto(url + corrected.path)
         until_controlled(page)
         assert saved_caches(page) == [worker_build(built.site)["cache"]]
     port = int(url.split(":")[2].split("/")[0])
-    with serve(corrected.site, PREFIX, port=port) as again:
+    with serve(corrected.build.site, PREFIX, port=port) as again:
         assert again == url
         # The first load after the correction shows it: pages come from the network first.
-        page.goto(url + "confidentiality/")
-        assert CORRECTED[1] in page.locator("article").inner_text()
+        page.goto(url + corrected.path)
+        assert corrected.sentence in page.locator("article").inner_text()
         # The corrected build's worker takes over and drops the older build's copy.
-        until_saved_only(page, worker_build(corrected.site)["cache"])
+        until_saved_only(page, worker_build(corrected.build.site)["cache"])
     context.close()
