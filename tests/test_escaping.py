@@ -3,28 +3,27 @@
 import pytest
 from playwright.sync_api import expect
 
+from article import built_page, page_calling, site_path
 from conftest import build_project, copy_project, serve
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(1)>"
+# A word of the hostile row alone, to find it by in search.
+SEARCHED = "Quixotically"
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    """A build whose methods table holds markup in a row heading and a cell."""
+    """A build whose methods table holds markup in a row heading and a cell, in a row of its own."""
     project = copy_project(tmp_path_factory.mktemp("hostile"))
     methods = project / "data" / "methods.yml"
-    text = methods.read_text(encoding="utf-8")
-    for old, new in [("- name: Validation", f'- name: "{IMAGE}"'),
-                     ("  description: Acknowledging client feelings", f'  description: "{SCRIPT}"')]:
-        assert old in text
-        text = text.replace(old, new)
-    methods.write_text(text, encoding="utf-8")
+    row = f'- name: "{IMAGE}"\n  description: "{SCRIPT}"\n  importance: {SEARCHED} hostile markup\n'
+    methods.write_text(methods.read_text(encoding="utf-8") + row, encoding="utf-8")
     return build_project(project)
 
 
 def test_cell_markup_is_escaped_in_the_html(hostile):
-    html = (hostile.site / "fostering-connections" / "index.html").read_text(encoding="utf-8")
+    html = built_page(hostile.site, page_calling(hostile.project, "methods")).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<script>alert" not in html and "<img src=x" not in html
@@ -35,14 +34,14 @@ def test_cell_markup_runs_nothing_in_chromium(hostile, browser):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     with serve(hostile.site) as url:
-        page.goto(url + "fostering-connections/")
+        page.goto(url + site_path(page_calling(hostile.project, "methods")))
         table = page.locator("#methods-table")
         assert table.get_by_role("rowheader", name=IMAGE, exact=True).is_visible()
         assert table.get_by_role("cell", name=SCRIPT, exact=True).is_visible()
         # Search results show indexed text too: they must not turn it back into markup.
         page.keyboard.press("/")
         # Material reads the query on keyup, so type it rather than fill it in.
-        page.locator(".md-search__input").press_sequentially("anxiety")
+        page.locator(".md-search__input").press_sequentially(SEARCHED.lower())
         expect(page.locator(".md-search-result__list")).to_contain_text(SCRIPT)
         page.wait_for_load_state("networkidle")
 
