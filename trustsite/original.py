@@ -62,7 +62,11 @@ class Difference:
     where: Unit          # the source unit at or after the place of the difference
 
     def __str__(self) -> str:
-        place = f"{self.where.file}, line {self.where.line}"
+        line = self.where.line
+        if self.now is not None and self.was is not None:
+            # A changed table row: the line of its first changed cell.
+            line = next((at for text, at in self.now.cells if text not in self.was.text), line)
+        place = f"{self.where.file}, line {line}"
         if self.was is None:
             return f'{place}: added "{self.now.text}"'
         if self.now is None:

@@ -46,6 +46,8 @@ class Unit:
     # Text the site added and says so (an editor's note, the reference list,
     # the one-page view): not part of the article as first published.
     added: bool = False
+    # A table row's cells, each with its own line.
+    cells: tuple[tuple[str, int], ...] = ()
 
 
 def squash(text: str) -> str:
@@ -106,16 +108,19 @@ def _block_units(lines: list[str], start: int, file: str, added: bool) -> list[U
         if element.find(_TEXT_ELEMENTS):  # its text is read from the elements inside it
             continue
         for piece in text_pieces(element):
-            opening = piece[:20]
+            opening = " ".join(piece.split()[:3])
             at = next((n for n in range(at, len(lines)) if opening in plain[n]), at)
             units.append(Unit(piece, file, start + at, added))
     return units
 
 
-def _data_lines(path: Path) -> list[int]:
-    """The line each top-level item of an already-validated data file starts on."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    return [item.start_mark.line + 1 for item in node.value]
+def _data_items(path: Path) -> list[yaml.Node]:
+    """The top-level items of an already-validated data file, as YAML nodes."""
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader).value
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
 
 
 def _table_units(project: Path, name: str) -> list[Unit]:
@@ -124,15 +129,19 @@ def _table_units(project: Path, name: str) -> list[Unit]:
     file = f"data/{spec.data_file}"
     rows = load_rows(path, SCHEMAS[spec.data_file])
     header = Unit(" ".join(spec.headings), file, 1)
-    return [header] + [Unit(f"{row.name} {row.description} {row.importance}", file, line)
-                       for row, line in zip(rows, _data_lines(path))]
+    units = [header]
+    for row, item in zip(rows, _data_items(path)):
+        line_of = {key.value: _line(value) for key, value in item.value}
+        cells = tuple((getattr(row, field), line_of[field]) for field in ("name", "description", "importance"))
+        units.append(Unit(" ".join(text for text, _ in cells), file, _line(item), cells=cells))
+    return units
 
 
 def _reference_units(project: Path) -> list[Unit]:
     """Every value of every reference, in the order the References page shows them."""
     path = project / "data" / "references.yml"
     references = load_rows(path, Reference)
-    line_of = dict(zip((reference.id for reference in references), _data_lines(path)))
+    line_of = {reference.id: _line(item) for reference, item in zip(references, _data_items(path))}
     units = []
     for reference in sorted_references(references):
         values = [reference.authors, str(reference.year), reference.title, reference.container,

@@ -1,0 +1,210 @@
+"""A publisher's corrections publish: the README's edits, made in a copy of the
+project, pass the Pages workflow's own test and build commands and reach the
+built site; `make check-original` lists each of them, and nothing on the
+repository as it is.
+
+The workflow's test command is `make test`, the whole suite: ten minutes,
+and this test is part of it. So the copy runs it with PYTEST_ADDOPTS
+selecting the tests marked `sources`, the ones that judge the site by the
+project's pages and data (fidelity, tables, references, one-file edition,
+one-page view, PDF, structure). The rest judge the generator with their own
+inputs, and are the same for any words. The build command, `make pdf`, runs
+as it is.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from article import built_page, page_texts, plain_sentence
+from conftest import PROJECT_SOURCES, ROOT
+from trustsite.sources import article_pages, page_units, sentences
+
+# What the workflow needs beyond what a build needs: the tests and the commands.
+WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.txt",
+                    "package.json", "package-lock.json"]
+# The installed environments are shared, not reinstalled: make must not remake them.
+SHARED = [".venv", "node_modules"]
+NEW_ROW = ("Shared Humour", "Laughing together where it fits", "Eases tension and builds closeness")
+NEW_REFERENCE = {"id": "doe-2024", "authors": "Doe, J., & Roe, R.", "year": 2024,
+                 "title": "A reference added by a publisher", "container": "Journal of Examples",
+                 "volume": 7, "issue": 3, "pages": "101–120", "doi": "10.5555/example.2024",
+                 "supports": "That a new reference reaches the References page."}
+NEW_FIRST_SENTENCE = "This opening sentence was rewritten by the page's publisher."
+
+
+@dataclass(frozen=True)
+class Edit:
+    file: str   # from the project's root
+    line: int
+    old: str    # the unit as it was, "" for one added
+    new: str
+
+
+def workflow_commands() -> list[str]:
+    """The make commands of the Pages workflow's build job after its setup, in order."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    return [step["run"].strip() for step in workflow["jobs"]["build"]["steps"]
+            if re.fullmatch(r"make [a-z-]+", step.get("run", "").strip())]
+
+
+def copy_with_tests(dest: Path) -> Path:
+    for name in PROJECT_SOURCES + WORKFLOW_SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+        else:
+            shutil.copy2(source, dest / name)
+    for name in SHARED:
+        (dest / name).symlink_to((ROOT / name).resolve())
+    return dest
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[:text.index(needle)].count("\n") + 1
+
+
+def replace_once(project: Path, file: str, old: str, new: str) -> int:
+    """Replace `old`, which must be in `file` once, and give the line it was on."""
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, (file, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return line_of(text, old)
+
+
+def fix_a_typo(project: Path) -> Edit:
+    """"smoothens" to "smooths", as the issue found it; once fixed, another sentence."""
+    for page in article_pages(project):
+        for unit in [unit for unit in page_units(project, page) if "smoothens" in unit.text]:
+            line = replace_once(project, unit.file, "smoothens", "smooths")
+            return Edit(unit.file, line, unit.text, unit.text.replace("smoothens", "smooths"))
+    unit = plain_sentence(project)
+    new = unit.text.removesuffix(".") + ", as corrected."
+    return Edit(unit.file, replace_once(project, unit.file, unit.text, new), unit.text, new)
+
+
+def change_a_cell(project: Path) -> Edit:
+    """The first row's importance, in data/methods.yml, reworded."""
+    text = (project / "data" / "methods.yml").read_text(encoding="utf-8")
+    old = re.search(r"^  importance: (.+)$", text, re.M).group(1)
+    row = re.search(rf"^- name: (.+)\n  description: (.+)\n  importance: {re.escape(old)}$", text, re.M)
+    line = replace_once(project, "data/methods.yml", f"  importance: {old}\n", f"  importance: {old}, in time\n")
+    name, description = row.groups()
+    return Edit("data/methods.yml", line, f"{name} {description} {old}", f"{name} {description} {old}, in time")
+
+
+def add_a_row(project: Path) -> Edit:
+    path = project / "data" / "components.yml"
+    text = path.read_text(encoding="utf-8")
+    row = "- name: {}\n  description: {}\n  importance: {}\n".format(*NEW_ROW)
+    path.write_text(text + row, encoding="utf-8")
+    return Edit("data/components.yml", text.count("\n") + 1, "", " ".join(NEW_ROW))
+
+
+def add_a_reference(project: Path) -> None:
+    path = project / "data" / "references.yml"
+    entry = "\n".join(f"  {key}: {value!r}" if isinstance(value, int) else f'  {key}: "{value}"'
+                      for key, value in NEW_REFERENCE.items())
+    path.write_text(path.read_text(encoding="utf-8") + "-" + entry[1:] + "\n", encoding="utf-8")
+
+
+def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
+    """The first sentence of the first section after the opening page whose
+    paragraph starts as plain text, replaced by NEW_FIRST_SENTENCE."""
+    for page in article_pages(project)[1:]:
+        file = f"docs/{page}"
+        lines = (project / file).read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if re.match(r"[A-Z]", line) and not following.startswith("{"):
+                first = sentences(line)[0]
+                if first in page_texts(project, page):  # no markup in it
+                    replace_once(project, file, first, NEW_FIRST_SENTENCE)
+                    return page, Edit(file, number + 1, first, NEW_FIRST_SENTENCE)
+                break
+    raise AssertionError("no section opens with a plain sentence")
+
+
+def run(project: Path, command: str, **env: str) -> subprocess.CompletedProcess:
+    # -o: the shared environments are installed already and are not remade.
+    make = command.replace("make ", f"make -o {SHARED[0]}/.installed -o {SHARED[1]}/.installed ", 1)
+    return subprocess.run(make.split(), cwd=project, capture_output=True, text=True, timeout=900,
+                          env={**os.environ, **env})
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    project = copy_with_tests(tmp_path_factory.mktemp("publisher"))
+    edits = [fix_a_typo(project), change_a_cell(project), add_a_row(project)]
+    add_a_reference(project)
+    page, first = rewrite_a_first_sentence(project)
+    return project, edits + [first], page
+
+
+def test_the_workflow_tests_and_builds_with_make():
+    assert workflow_commands() == ["make test", "make pdf"]
+
+
+def test_a_publishers_edits_pass_the_workflow_and_reach_the_site(edited, tmp_path):
+    project, edits, described_page = edited
+    test_command, build_command = workflow_commands()
+    tested = run(project, test_command,
+                 PYTEST_ADDOPTS=f"-m sources -q -p no:cacheprovider --basetemp={tmp_path / 'inner'}")
+    assert tested.returncode == 0, tested.stdout[-5000:] + tested.stderr[-2000:]
+    assert re.search(r"\d+ passed", tested.stdout) and "failed" not in tested.stdout
+    built = run(project, build_command, SITE_URL="https://example.org/trust/")
+    assert built.returncode == 0, built.stdout + built.stderr
+
+    site = project / "site"
+    for edit in edits:
+        page = described_page if edit.file.startswith("docs/") and edit.new == NEW_FIRST_SENTENCE else None
+        shown = [path for path in site.rglob("*.html") if edit.new in
+                 " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text().split())
+                 or edit.new in row_texts(path)]
+        assert shown, f"{edit.new!r} is not on the built site"
+        if page:
+            head = BeautifulSoup(built_page(site, page).read_text(encoding="utf-8"), "html.parser").head
+            assert head.find("meta", attrs={"name": "description"})["content"] == NEW_FIRST_SENTENCE
+            assert head.find("meta", property="og:description")["content"] == NEW_FIRST_SENTENCE
+    references = (site / "references" / "index.html").read_text(encoding="utf-8")
+    entry = BeautifulSoup(references, "html.parser").find("li", id=NEW_REFERENCE["id"])
+    assert entry is not None
+    text = " ".join(entry.get_text().split())
+    assert all(str(value) in text for key, value in NEW_REFERENCE.items() if key != "id")
+
+
+def row_texts(page: Path) -> str:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    return "\n".join(" ".join(" ".join(cell.get_text().split()) for cell in row.find_all(["th", "td"]))
+                     for row in soup.find_all("tr"))
+
+
+def check_original(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "-s", "-o", f"{SHARED[0]}/.installed", "check-original"], cwd=project,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_check_original_lists_exactly_the_publishers_edits(edited):
+    project, edits, _ = edited
+    result = check_original(project)
+    expected = [f'{edit.file}, line {edit.line}: added "{edit.new}"' if not edit.old else
+                f'{edit.file}, line {edit.line}: "{edit.new}", first published as "{edit.old}"'
+                for edit in edits]
+    listed = [line for line in result.stdout.splitlines() if line.startswith(("docs/", "data/"))]
+    assert result.returncode != 0  # make's own 2, for the script's 1
+    assert sorted(listed) == sorted(expected), result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{len(edits)} differences from the first publication")
+
+
+def test_check_original_finds_nothing_on_the_repository():
+    result = check_original(ROOT)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == "The sources match the first publication (tests/fixtures/article.txt).\n"
