@@ -123,16 +123,16 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
-def _table_units(project: Path, name: str) -> list[Unit]:
+def _table_units(project: Path, name: str, call: Unit) -> list[Unit]:
+    """The table's column headings, where the page calls for it, then each row of its data file."""
     spec = TABLES[name]
     path = project / "data" / spec.data_file
     file = f"data/{spec.data_file}"
-    rows = load_rows(path, SCHEMAS[spec.data_file])
-    header = Unit(" ".join(spec.headings), file, 1)
-    units = [header]
-    for row, item in zip(rows, _data_items(path)):
+    schema = SCHEMAS[spec.data_file]
+    units = [Unit(" ".join(spec.headings), call.file, call.line)]
+    for row, item in zip(load_rows(path, schema), _data_items(path)):
         line_of = {key.value: _line(value) for key, value in item.value}
-        cells = tuple((getattr(row, field), line_of[field]) for field in ("name", "description", "importance"))
+        cells = tuple((getattr(row, field), line_of[field]) for field in schema.model_fields)
         units.append(Unit(" ".join(text for text, _ in cells), file, _line(item), cells=cells))
     return units
 
@@ -151,10 +151,11 @@ def _reference_units(project: Path) -> list[Unit]:
     return units
 
 
-def _macro_units(project: Path, call: re.Match) -> list[Unit]:
+def _macro_units(project: Path, call: re.Match, where: Unit) -> list[Unit]:
+    """The units a macro call on a page stands for; `where` is the call's place."""
     name, arguments = call.group(1), ast.literal_eval(f"({call.group(2)},)") if call.group(2) else ()
     if name == "data_table":
-        return _table_units(project, *arguments)
+        return _table_units(project, *arguments, where)
     if name == "references":
         return _reference_units(project)
     raise ValueError(f"no units are known for the macro {name}()")
@@ -168,7 +169,7 @@ def page_units(project: Path, page: str) -> list[Unit]:
     units = []
     for start, block in _blocks(lines, first):
         if len(block) == 1 and (call := _MACRO_CALL.match(block[0].strip())):
-            units += _macro_units(project, call)
+            units += _macro_units(project, call, Unit(block[0], file, start))
         else:
             units += _block_units(block, start, file, added)
     return units
