@@ -1,8 +1,9 @@
 """Head tags that describe a page to search engines and link previews.
 
 Material already writes the meta description and the canonical link; this
-module adds Open Graph, Twitter card and JSON-LD tags with the same values,
-and names the page's link-preview image where it has one.
+module chooses that description (page_description), adds Open Graph, Twitter
+card and JSON-LD tags with the same values, and names the page's link-preview
+image where it has one.
 """
 
 import json
