@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,13 +105,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None, port: int = 0):
+def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None, port: int = 0,
+          delay: float = 0):
     """Serve `folder` at http://127.0.0.1:<port><prefix>, as a static host would.
 
     Anything outside `prefix` is a 404 answered with the site's own 404.html,
     which is what GitHub Pages does for a project site. `headers` are added to
     every response. `port` 0 takes any free port; give the port of a server
-    that has stopped to serve again at its address.
+    that has stopped to serve again at its address. `delay` seconds late, each
+    answer is a slow network's.
     """
     class Handler(_QuietHandler):
         def end_headers(self):
@@ -124,6 +127,7 @@ def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None
             return super().translate_path("/" + path[len(prefix):])
 
         def send_head(self):
+            time.sleep(delay)
             path = self.path.split("?")[0]
             if not path.startswith(prefix) or not Path(self.translate_path(path)).exists():
                 body = (folder / "404.html").read_bytes()

@@ -2,8 +2,12 @@
 Chromium, a real server under the project path, then a real outage, and then
 a corrected build at the same address."""
 
+import contextlib
 import json
 import re
+import shutil
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +17,14 @@ from bs4 import BeautifulSoup
 
 from article import plain_sentence, site_path
 from conftest import Build, build_project, change_config, copy_project, serve, site_pages
-from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, REGISTRATION, SETTING, WORKER,
-                                      cache_name, icon_path, saved_files, worker_js)
+from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
+                                      SETTING, WORKER, cache_name, icon_path, saved_files, worker_js)
 
 PREFIX = "/trust-in-therapy/"
 SEARCH_BOX = "input[data-md-component=search-query]"
+# What a reader on a hanging connection waits at most for a page's heading.
+HEADING_WITHIN_SECONDS = 6
+SLOW_NETWORK_SECONDS = 1.5
 
 
 def worker_build(site: Path) -> dict:
@@ -69,7 +76,8 @@ def test_the_worker_carries_its_build(tmp_path):
     (tmp_path / WORKER).write_text(worker_js(saved), encoding="utf-8")
     build = worker_build(tmp_path)
     assert build == {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
-                     "files": [file.url for file in saved], "notFound": "404.html"}
+                     "files": [file.url for file in saved], "notFound": "404.html",
+                     "networkTimeoutSeconds": NETWORK_TIMEOUT_SECONDS}
 
 
 def loaded_by(page: Path, site: Path) -> set[str]:
@@ -166,12 +174,49 @@ def saved_caches(page) -> list[str]:
     return page.evaluate("caches.keys()")
 
 
-def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
+def port_of(url: str) -> int:
+    return int(url.split(":")[2].split("/")[0])
+
+
+def heading(site: Path, path: str) -> str:
+    return soup(site / path / "index.html").select_one("article h1").get_text().strip()
+
+
+@contextlib.contextmanager
+def hanging(port: int):
+    """A network that takes every connection on `port` and never answers ("lie-fi")."""
+    listener = socket.create_server(("127.0.0.1", port))
+    listener.settimeout(0.1)
+    held, stop = [], threading.Event()
+
+    def take():
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=take, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held + [listener]:
+            connection.close()
+
+
+def installed(browser, site: Path, path: str = "", headers: dict | None = None):
+    """A browser context whose worker has saved `site`, and the server's address, now stopped."""
     context = browser.new_context()
     page = context.new_page()
-    with serve(built.site, PREFIX) as url:
-        page.goto(url)
+    with serve(site, PREFIX, headers=headers) as url:
+        page.goto(url + path)
         until_controlled(page)
+    return context, page, url
+
+
+def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
+    context, page, url = installed(browser, built.site)
     # The server has stopped: a real outage.
     for path in site_pages(built.site):
         response = page.goto(url + path)
@@ -179,31 +224,91 @@ def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
         assert response.from_service_worker, path
         assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", path
     sentence = plain_sentence(built.project)
+    sentence_page = site_path(sentence.file.removeprefix("docs/"))
     page.click(SEARCH_BOX)
     page.keyboard.type(max(sentence.text.rstrip(".").split(), key=len), delay=20)
     page.wait_for_selector(".md-search-result__item")
     found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    # An address never saved gets the site's own "not found" page.
+    # A search result's address carries the words searched for (?h=...): still the saved page.
+    result = next(link for link in found if re.split("[?#]", link)[0] == url + sentence_page)
+    from_result = page.goto(result)
+    result_page = (from_result.status, page.locator("article h1").inner_text().strip())
+    # An address never saved gets the site's own "not found" page, as a 404.
     missing = page.goto(url + "no-such-page/")
-    missing_page = (missing.from_service_worker, page.locator("article h1").inner_text())
+    missing_page = (missing.from_service_worker, missing.status, page.locator("article h1").inner_text())
     context.close()
-    assert url + site_path(sentence.file.removeprefix("docs/")) in {re.split("[?#]", link)[0] for link in found}
-    assert missing_page[0] and missing_page[1].startswith("404")
+    assert "?h=" in result and result_page == (200, heading(built.site, sentence_page))
+    assert missing_page[:2] == (True, 404) and missing_page[2].startswith("404")
+
+
+def heading_seconds(page, expected: str) -> float:
+    """Seconds from the start of the page's navigation until `expected` is its heading on screen."""
+    page.locator("article h1", has_text=expected).wait_for(timeout=HEADING_WITHIN_SECONDS * 2000)
+    return page.evaluate("performance.now()") / 1000
+
+
+def test_a_hanging_connection_never_hides_the_saved_article(browser, built, corrected):
+    context, page, url = installed(browser, built.site)
+    paths = site_pages(built.site)
+    with hanging(port_of(url)):
+        # Every page opened at once, each in its own tab, as a reader follows links.
+        tabs = [context.new_page() for _ in paths]
+        for tab, path in zip(tabs, paths):
+            tab.evaluate("address => { location.href = address }", url + path)
+        waited = {path or "/": heading_seconds(tab, heading(built.site, path)) for tab, path in zip(tabs, paths)}
+        for tab in tabs:
+            tab.close()
+    # The connection comes back: pages load.
+    with serve(corrected.build.site, PREFIX, port=port_of(url)):
+        loaded = [page.goto(url + path).ok for path in paths]
+    context.close()
+    slowest = max(waited, key=waited.get)
+    assert waited[slowest] <= HEADING_WITHIN_SECONDS, f"{slowest}: heading after {waited[slowest]:.1f} s"
+    assert all(loaded)
+
+
+def saved_text(page, address: str) -> str:
+    return page.evaluate("address => caches.match(address).then(saved => saved.text())", address)
+
+
+def test_a_slow_network_still_wins_and_a_late_one_refreshes_the_saved_copy(browser, built, corrected, tmp_path):
+    # The correction under the same worker, so that only the pages' own answers can save it.
+    same_worker = Path(shutil.copytree(corrected.build.site, tmp_path / "site"))
+    shutil.copy(built.site / WORKER, same_worker / WORKER)
+    context, page, url = installed(browser, built.site)
+    page_url = url + corrected.path
+    # Every answer slower than the worker waits: the reader reads the saved page...
+    with serve(same_worker, PREFIX, port=port_of(url), delay=NETWORK_TIMEOUT_SECONDS + 1):
+        page.goto(page_url, wait_until="commit")
+        late = page.locator("article").inner_text()
+        # ...and the late answer is saved for the next visit.
+        deadline = time.monotonic() + NETWORK_TIMEOUT_SECONDS + 5
+        while corrected.sentence not in saved_text(page, page_url) and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        refreshed = saved_text(page, page_url)
+    # Slow, but within the limit: the network's answer shows on the first load.
+    with serve(same_worker, PREFIX, port=port_of(url), delay=SLOW_NETWORK_SECONDS):
+        page.goto(url + "whole-article/")
+        slow = page.locator("article").inner_text()
+    context.close()
+    assert corrected.sentence not in late and corrected.sentence in refreshed
+    assert corrected.sentence in slow
 
 
 def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, built, corrected):
-    context = browser.new_context()
-    page = context.new_page()
-    with serve(built.site, PREFIX) as url:
-        page.goto(url + corrected.path)
-        until_controlled(page)
-        assert saved_caches(page) == [worker_build(built.site)["cache"]]
-    port = int(url.split(":")[2].split("/")[0])
-    with serve(corrected.build.site, PREFIX, port=port) as again:
-        assert again == url
+    # Both builds are served as a host may, for the HTTP cache to keep ten minutes.
+    headers = {"Cache-Control": "max-age=600"}
+    context, page, url = installed(browser, built.site, headers=headers)
+    assert saved_caches(page) == [worker_build(built.site)["cache"]]
+    with serve(corrected.build.site, PREFIX, port=port_of(url), headers=headers):
         # The first load after the correction shows it: pages come from the network first.
-        page.goto(url + corrected.path)
+        page.goto(url + "whole-article/")
         assert corrected.sentence in page.locator("article").inner_text()
         # The corrected build's worker takes over and drops the older build's copy.
         until_saved_only(page, worker_build(corrected.build.site)["cache"])
+    # What it saved came from the server, not the HTTP cache's older build: offline, the
+    # page not visited since the correction has it.
+    page.goto(url + corrected.path)
+    offline = page.locator("article").inner_text()
     context.close()
+    assert corrected.sentence in offline

@@ -2,9 +2,10 @@
 browser after their first visit, so it still reads with no connection.
 
 Pages are network-first, so a correction reaches every reader online on their
-next visit; the saved copy answers only when the network fails. What it saves
-is read from the built site, not kept by hand, and each build's cache has a
-name of its own, made from the files, so a new build's worker drops the old.
+next visit; the saved copy answers when the network fails, or has not answered
+within NETWORK_TIMEOUT_SECONDS. What it saves is read from the built site, not
+kept by hand, and each build's cache has a name of its own, made from the
+files, so a new build's worker drops the old.
 The worker's code is service_worker.js beside this module.
 """
 
@@ -29,6 +30,9 @@ ICON_SIZES = (192, 512)
 CACHE_PREFIX = "trust-in-therapy-"
 # Answers, offline, an address that was never saved.
 NOT_FOUND = "404.html"
+# How long a page waits for a network that accepts the connection and does not
+# answer before the saved copy answers: Workbox's NetworkFirst guide uses 3 s.
+NETWORK_TIMEOUT_SECONDS = 3
 # The header's teal in each palette (docs/stylesheets/site.css), for the
 # phone's own bar; the manifest takes the light one.
 THEME_COLOURS = {"light": "#00796b", "dark": "#004d40"}
@@ -78,7 +82,8 @@ def cache_name(saved: list[Saved]) -> str:
 def worker_js(saved: list[Saved]) -> str:
     """sw.js for a build that saves `saved`."""
     build = {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
-             "files": [file.url for file in saved], "notFound": NOT_FOUND}
+             "files": [file.url for file in saved], "notFound": NOT_FOUND,
+             "networkTimeoutSeconds": NETWORK_TIMEOUT_SECONDS}
     return _WORKER_CODE.replace("const BUILD = {}", f"const BUILD = {json.dumps(build)}", 1)
 
 
