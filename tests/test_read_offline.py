@@ -29,3 +29,9 @@ def test_the_section_promises_the_site_offline_only_where_it_keeps_itself():
     not_kept = BeautifulSoup(section_html(replace(DOWNLOADS, kept_after_visit=False)), "html.parser")
     assert len(kept.find_all("li")) == 3 and len(not_kept.find_all("li")) == 2
     assert "with no connection" in kept.find_all("li")[2].get_text()
+
+
+def test_a_reader_saving_data_is_told_the_site_keeps_nothing_and_the_one_file_is_there():
+    kept = BeautifulSoup(section_html(DOWNLOADS), "html.parser").find_all("li")[2].get_text()
+    assert "set to save data, it keeps no copy in the background" in kept
+    assert f"one file ({size_text(DOWNLOADS.one_file_bytes)})" in kept

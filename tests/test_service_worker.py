@@ -27,6 +27,11 @@ HEADING_WITHIN_SECONDS = 6
 SLOW_NETWORK_SECONDS = 1.5
 
 
+def search_word(project: Path) -> str:
+    """What a reader searches for: the longest word of the article's plain sentence."""
+    return max(plain_sentence(project).text.rstrip(".").split(), key=len)
+
+
 def worker_build(site: Path) -> dict:
     """The BUILD object a site's sw.js was written with."""
     return json.loads(re.search(r"^const BUILD = (.*)$", (site / WORKER).read_text(encoding="utf-8"), re.M)[1])
@@ -226,7 +231,7 @@ def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
     sentence = plain_sentence(built.project)
     sentence_page = site_path(sentence.file.removeprefix("docs/"))
     page.click(SEARCH_BOX)
-    page.keyboard.type(max(sentence.text.rstrip(".").split(), key=len), delay=20)
+    page.keyboard.type(search_word(built.project), delay=20)
     page.wait_for_selector(".md-search-result__item")
     found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     # A search result's address carries the words searched for (?h=...): still the saved page.
@@ -312,3 +317,22 @@ def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, buil
     offline = page.locator("article").inner_text()
     context.close()
     assert corrected.sentence in offline
+
+
+def test_a_browser_asked_to_save_data_keeps_nothing_in_the_background(browser, built):
+    context = browser.new_context()
+    page = context.new_page()
+    # Chromium's own Save-Data setting, as a reader turns it on.
+    context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    with serve(built.site, PREFIX) as url:
+        page.goto(url)
+        assert page.evaluate("navigator.connection.saveData")
+        # Past the load event, when the worker would register, and a while after.
+        page.wait_for_timeout(2000)
+        kept = (saved_caches(page), page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)"))
+        # The page still works: its search finds the article.
+        page.click(SEARCH_BOX)
+        page.keyboard.type(search_word(built.project), delay=20)
+        page.wait_for_selector(".md-search-result__item")
+    context.close()
+    assert kept == ([], 0)

@@ -54,7 +54,9 @@ def section_html(downloads: Downloads) -> str:
     if downloads.kept_after_visit:
         ways.append("<li>Or nothing at all: once you have opened this site, your browser keeps a copy "
                     "of the article, so its pages and search still open here with no connection. "
-                    "Whenever you are online you get the latest version.</li>")
+                    "Whenever you are online you get the latest version. If your browser is set to "
+                    "save data, it keeps no copy in the background: download the article as one file "
+                    f"({size_text(downloads.one_file_bytes)}), above, instead.</li>")
     return (f'<section class="read-offline" id="{SECTION_ID}" aria-labelledby="{SECTION_ID}-title" '
             f'data-search-exclude><h2 id="{SECTION_ID}-title">Read offline</h2>'
             "<p>A feature of this site, not part of the article.</p>"
