@@ -197,6 +197,19 @@ def axe_violations(page) -> list[str]:
             for rule in result["violations"]]
 
 
+def scheme(page) -> str:
+    return page.evaluate("document.body.dataset.mdColorScheme")
+
+
+def choose_palette(page, wanted: str) -> None:
+    """Click the palette toggle in the header, as a reader does, until `wanted` shows."""
+    for _ in range(3):  # the toggle cycles through three palettes: system, light, dark
+        if scheme(page) == wanted:
+            return
+        page.locator('form[data-md-component="palette"] label:not([hidden])').click()
+    assert scheme(page) == wanted
+
+
 def site_pages(site: Path) -> list[str]:
     """Every page of a build, as paths relative to its root ("" is the home page).
 

@@ -8,26 +8,13 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString
 
 from article import first_page_saying, page_calling, plain_sentence, site_path
-from conftest import PHONE, ROOT, axe_violations, every_page, site_pages
+from conftest import PHONE, ROOT, axe_violations, choose_palette, every_page, scheme, site_pages
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES
 
 PALETTES = ["default", "slate"]
 TABLE_PAGES = {name: site_path(page_calling(ROOT, name)) for name in TABLES}
-
-
-def scheme(page) -> str:
-    return page.evaluate("document.body.dataset.mdColorScheme")
-
-
-def choose_palette(page, wanted: str) -> None:
-    """Click the palette toggle in the header, as a reader does, until `wanted` shows."""
-    for _ in range(3):  # the toggle cycles through three palettes: system, light, dark
-        if scheme(page) == wanted:
-            return
-        page.locator('form[data-md-component="palette"] label:not([hidden])').click()
-    assert scheme(page) == wanted
 
 
 def settle(page) -> None:

@@ -34,3 +34,6 @@ LINE_LENGTHS = """selector => {
   }).filter(element => element.full.length);
 }"""
 
+# The computed font size, in px, of every table's cells and caption.
+TABLE_TEXT_SIZES = """() => [...document.querySelectorAll("table caption, table th, table td")]
+  .map(cell => parseFloat(getComputedStyle(cell).fontSize))"""
