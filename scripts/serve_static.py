@@ -8,10 +8,13 @@ Lighthouse figure measured behind it counts bytes no reader downloads.
 Standard library only, so it runs with any python3.
 """
 
+import contextlib
 import functools
 import gzip
 import http.server
+import socket
 import sys
+import threading
 from pathlib import Path
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml",
@@ -42,6 +45,29 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+
+@contextlib.contextmanager
+def hanging(port: int):
+    """A network that takes every connection on `port` and never answers ("lie-fi")."""
+    listener = socket.create_server(("127.0.0.1", port))
+    listener.settimeout(0.1)
+    held, stop = [], threading.Event()
+
+    def take():
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=take, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+        for connection in held + [listener]:
+            connection.close()
 
 
 def main() -> None:

@@ -1,0 +1,169 @@
+"""Figures for readers on a bad connection, on a metered plan and on a long read.
+
+    python scripts/reading.py                 # the last build: site/ and dist/
+    python scripts/reading.py --site S --one-file F
+
+Prints, in Chromium: the characters on a full line of body text at each width
+(largest and 90th percentile, site and one-file edition), the size of table
+text, what a first visit downloads with and without Save-Data (the worker's
+background saving included, counted at the server), and the seconds to each
+page's heading once the server hangs (accepts connections, never answers).
+"""
+
+import argparse
+import functools
+import http.server
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from serve_static import StaticHostHandler, hanging  # noqa: E402  (beside this script)
+from trustsite.browser import launch_chromium  # noqa: E402
+from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
+
+WIDTHS = [1024, 1280, 1440, 1920]
+TABLE_WIDTHS = [320, 390, 1280, 1920]
+HEADING = "article h1"
+# The pages timed on a hanging network: the home page, a section, the whole article.
+HANGING_PAGES = ["", "confidentiality/", "whole-article/"]
+GIVE_UP_SECONDS = 15
+
+
+@contextmanager
+def serve(folder: Path, tally: dict, port: int = 0):
+    """`folder` served as a static host does, counting requests and bytes sent in `tally`."""
+    class Counting(StaticHostHandler):
+        def setup(self):
+            super().setup()
+            write = self.wfile.write
+
+            def counted(data):
+                tally["bytes"] += len(data)
+                return write(data)
+            self.wfile.write = counted
+
+        def handle_one_request(self):
+            super().handle_one_request()
+            if self.requestline:
+                tally["requests"] += 1
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Counting, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(html.relative_to(site).as_posix().removesuffix("index.html")
+                  for html in site.rglob("index.html"))
+
+
+def percentile(values: list[int], share: float) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def line_lengths(browser, addresses: list[str], width: int) -> list[int]:
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    lengths = []
+    for address in addresses:
+        page.goto(address)
+        lengths += [n for element in page.evaluate(LINE_LENGTHS, BODY_TEXT) for n in element["full"]]
+    page.close()
+    return lengths
+
+
+def report_measure(browser, url: str, site: Path, one_file: str) -> None:
+    print("Characters on a full line of body text (each paragraph's last line left out)")
+    print(f"{'width':>6} | {'site max':>8} | {'site p90':>8} | {'one-file max':>12} | {'one-file p90':>12}")
+    for width in WIDTHS:
+        on_site = line_lengths(browser, [url + path for path in pages_of(site)], width)
+        alone = line_lengths(browser, [one_file], width)
+        print(f"{width:>6} | {max(on_site):>8} | {percentile(on_site, 0.9):>8} | "
+              f"{max(alone):>12} | {percentile(alone, 0.9):>12}")
+
+
+def report_tables(browser, url: str, one_file: str) -> None:
+    print("\nTable text and captions, smallest computed size (px)")
+    print(f"{'width':>6} | {'site':>6} | {'one-file':>8}")
+    for width in TABLE_WIDTHS:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        sizes = []
+        for address in (url + "fostering-connections/", one_file):
+            page.goto(address)
+            sizes.append(min(page.evaluate(TABLE_TEXT_SIZES)))
+        page.close()
+        print(f"{width:>6} | {sizes[0]:>6} | {sizes[1]:>8}")
+
+
+def report_save_data(browser, site: Path) -> None:
+    print("\nA first visit to the home page, load and 10 s after, counted at the server")
+    print(f"{'Save-Data':>9} | {'requests':>8} | {'bytes':>9} | {'caches':>6}")
+    for save_data in (False, True):
+        tally = {"requests": 0, "bytes": 0}
+        context = browser.new_context()
+        page = context.new_page()
+        context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": save_data})
+        with serve(site, tally) as url:
+            page.goto(url)
+            page.wait_for_timeout(10_000)
+            caches = len(page.evaluate("caches.keys()"))
+        context.close()
+        print(f"{'on' if save_data else 'off':>9} | {tally['requests']:>8} | {tally['bytes']:>9,} | {caches:>6}")
+
+
+def report_hanging(browser, site: Path) -> None:
+    print(f"\nSeconds from navigation to the page's heading, server hanging (given up at {GIVE_UP_SECONDS} s)")
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(site, {"requests": 0, "bytes": 0}) as url:
+        page.goto(url)
+        page.evaluate("""() => navigator.serviceWorker.controller || new Promise(resolve =>
+            navigator.serviceWorker.addEventListener("controllerchange", resolve, {once: true}))""")
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    with hanging(port):
+        for path in HANGING_PAGES:
+            tab = context.new_page()
+            tab.evaluate("address => { location.href = address }", url + path)
+            try:
+                tab.locator(HEADING).wait_for(timeout=GIVE_UP_SECONDS * 1000)
+                seconds = f"{tab.evaluate('performance.now()') / 1000:.1f}"
+            except Exception:  # Playwright's TimeoutError: the heading never showed
+                seconds = f"> {GIVE_UP_SECONDS}"
+            print(f"  /{path:<20} {seconds}")
+            tab.close()
+    context.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--one-file", type=Path, default=ROOT / "dist" / "trust-in-therapy.html")
+    args = parser.parse_args()
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        with serve(args.site, {"requests": 0, "bytes": 0}) as url:
+            one_file = args.one_file.resolve().as_uri()
+            report_measure(browser, url, args.site, one_file)
+            report_tables(browser, url, one_file)
+        report_save_data(browser, args.site)
+        report_hanging(browser, args.site)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    status = main()
+    print(f"\n({time.monotonic() - started:.0f} s)")
+    sys.exit(status)
