@@ -186,12 +186,12 @@ def heading(site: Path, path: str) -> str:
     return soup(site / path / "index.html").select_one("article h1").get_text().strip()
 
 
-def installed(browser, site: Path, path: str = "", headers: dict | None = None):
+def installed(browser, site: Path, headers: dict | None = None):
     """A browser context whose worker has saved `site`, and the server's address, now stopped."""
     context = browser.new_context()
     page = context.new_page()
     with serve(site, PREFIX, headers=headers) as url:
-        page.goto(url + path)
+        page.goto(url)
         until_controlled(page)
     return context, page, url
 
