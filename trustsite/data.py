@@ -160,8 +160,33 @@ class _StrictLoader(Composer, SafeConstructor, Resolver):
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_bounded_int)
 
 
-def _read_yaml(path: Path, shown: str) -> tuple[Any, list[int]]:
-    """The document in `path`, and the line where each top-level item starts."""
+def _plain_yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
+    """What a YAML syntax error means to a publisher, and where it starts."""
+    if error.context == "while scanning a quoted scalar":
+        # libyaml reports where it gave up, often the end of the file.
+        return "a quote that is never closed; end the value with the same quote mark", error.context_mark
+    if error.problem == "mapping values are not allowed in this context":
+        return 'a colon and a space inside a value; put the value in "quotes"', error.problem_mark
+    return error.problem or str(error), error.problem_mark or error.context_mark
+
+
+class _Lines:
+    """The lines of one top-level item: where it starts, and where each of its fields is."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.start = node.start_mark.line + 1
+        self.fields: dict[Any, int] = {}
+        if isinstance(node, yaml.MappingNode):
+            self.fields = {key.value: key.start_mark.line + 1 for key, _ in node.value
+                           if isinstance(key, yaml.ScalarNode)}
+
+    def of(self, field: str | None) -> int:
+        """The line of `field` if the item has it, or else the item's first line."""
+        return self.fields.get(field, self.start)
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[Any, list[_Lines]]:
+    """The document in `path`, and the lines of each top-level item."""
     try:
         text = decode_utf8(read_capped(path, shown, LARGEST_DATA_FILE), shown)
     except FileNotFoundError:
@@ -171,8 +196,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, list[int]]:
         node = loader.get_single_node()
         document = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise DataError(shown, error.problem or str(error), line=mark.line + 1 if mark else None) from None
+        problem, mark = _plain_yaml_problem(error)
+        raise DataError(shown, problem, line=mark.line + 1 if mark else None) from None
     except yaml.reader.ReaderError as error:
         # The first place the character occurs is where the reader stopped.
         line = text.count("\n", 0, text.find(chr(error.character))) + 1
@@ -180,8 +205,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, list[int]]:
                         "delete it", line=line) from None
     except yaml.YAMLError as error:
         raise DataError(shown, f"is not valid YAML ({error})") from None
-    lines = [item.start_mark.line + 1 for item in node.value] if isinstance(node, yaml.SequenceNode) else []
-    return document, lines
+    rows = node.value if isinstance(node, yaml.SequenceNode) else []
+    return document, [_Lines(item) for item in rows]
 
 
 _YAML_TYPES = {int: "a number", float: "a number", bool: "true/false", date: "a date",
@@ -227,14 +252,15 @@ def load_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[R
         loc = first["loc"]
         row = loc[0] + 1 if loc and isinstance(loc[0], int) else None
         field = next((str(part) for part in loc[1:] if isinstance(part, str)), None)
-        line = lines[row - 1] if row and row <= len(lines) else None
+        line = lines[row - 1].of(field) if row and row <= len(lines) else None
         raise DataError(shown, _describe(first, fields), row=row, line=line, field=field) from None
     first_row_with: dict[Any, int] = {}
     for number, row in enumerate(rows, start=1):
         key = getattr(row, schema.unique_field)
         if key in first_row_with:
             raise DataError(shown, f"{quoted(key)} is already used by row {first_row_with[key]}",
-                            row=number, line=lines[number - 1], field=schema.unique_field)
+                            row=number, line=lines[number - 1].of(schema.unique_field),
+                            field=schema.unique_field)
         first_row_with[key] = number
     return rows
 
