@@ -2,7 +2,8 @@
 
 mkdocs-macros reports a failing macro call with a full Python traceback. This
 hook rewrites that report as one line naming the page, the line and the problem.
-It also silences the plugin's INFO lines (the module and functions it found...),
+It rewrites MkDocs' link warnings the same way (trustsite/messages.py), and
+it silences mkdocs-macros' INFO lines (the module and functions it found...),
 six on every build and on every save under `mkdocs serve`; its warnings and
 errors still show, and `--verbose` shows everything.
 """
@@ -16,9 +17,12 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from trustsite.build_kind import is_preview
+from trustsite.messages import BROKEN_LINKS, LinkProblems
 
 # The logger mkdocs-macros writes all its messages to.
 MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+# The logger MkDocs reports links it cannot follow to.
+LINKS_LOGGER = "mkdocs.structure.pages"
 _PAGE = re.compile(r"_File_: `([^`]+)`")
 
 
@@ -56,6 +60,26 @@ class _OneLineMacroError(logging.Filter):
         return True
 
 
+class _LinkWithItsLine(logging.Filter):
+    def __init__(self, docs_dir: str) -> None:
+        super().__init__()
+        self.links = LinkProblems(Path(docs_dir))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING and (message := self.links.rewrite(record.getMessage())):
+            record.msg, record.args = message, ()
+            record.problem_kind = BROKEN_LINKS
+        return True
+
+
+def _replace_filter(logger_name: str, new: logging.Filter) -> None:
+    # Builds that share a process load this hook afresh each time, so replace any earlier filter.
+    logger = logging.getLogger(logger_name)
+    for old in [f for f in logger.filters if type(f).__name__ == type(new).__name__]:
+        logger.removeFilter(old)
+    logger.addFilter(new)
+
+
 def on_startup(command, dirty):
     # Once, before any build: MkDocs has set its log level from --verbose by now.
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
@@ -67,9 +91,5 @@ def on_config(config):
     # the process. The error is still shown, and the next save rebuilds.
     if is_preview():
         config.plugins["macros"].config["on_error_fail"] = False
-    # mkdocs-macros logs through this module's logger. Builds that share a
-    # process load this hook afresh each time, so replace any earlier filter.
-    logger = logging.getLogger(MACROS_LOGGER)
-    for old in [f for f in logger.filters if type(f).__name__ == _OneLineMacroError.__name__]:
-        logger.removeFilter(old)
-    logger.addFilter(_OneLineMacroError(config.docs_dir))
+    _replace_filter(MACROS_LOGGER, _OneLineMacroError(config.docs_dir))
+    _replace_filter(LINKS_LOGGER, _LinkWithItsLine(config.docs_dir))

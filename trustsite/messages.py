@@ -1,0 +1,114 @@
+"""Build messages a publisher can act on: where each problem is, and not too many.
+
+Every message starts with the file's path from the repository's root and,
+where known, its line: `docs/conclusion.md, line 8: …`. MkDocs words its link
+warnings otherwise; `link_problem` rewrites them in the same form. A report
+stays short: `ShortReport` lets through about ten problems of one kind in
+full and counts the rest.
+"""
+
+import difflib
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+
+from trustsite.data import quoted
+
+# "docs/x.md, line 8: …", "data/x.yml, row 4 (line 18), field 'f': …" or "data/x.yml: …".
+_WHERE = re.compile(r"(?P<file>[\w./-]+\.(?:md|yml|yaml))"
+                    r"(?:, line (?P<line>\d+)|, row \d+ \(line (?P<row_line>\d+)\))?[,:]")
+# How MkDocs 1.6 reports a link it cannot follow (mkdocs/structure/pages.py).
+_MKDOCS_LINK = re.compile(r"Doc file '(?P<page>.+?)' contains (?:a|an absolute|an unrecognized relative) "
+                          r"link '(?P<link>.*)', (?P<problem>.*)", re.DOTALL)
+_NOT_FOUND = re.compile(r"but the target(?: '.*')? is not found among documentation files\."
+                        r"(?: Did you mean '(?P<meant>.*)'\?)?$", re.DOTALL)
+_NO_ANCHOR = re.compile(r"but the doc '(?P<doc>.*)' does not contain an anchor '(?P<anchor>#.*)'\.$", re.DOTALL)
+BROKEN_LINKS = "broken links"
+
+
+def where(message: str) -> tuple[str, int | None] | None:
+    """The file and line a message names at its start, if it names one."""
+    found = _WHERE.match(message)
+    if not found:
+        return None
+    line = found["line"] or found["row_line"]
+    return found["file"], int(line) if line else None
+
+
+def _line_of(text: str, link: str, occurrence: int) -> int | None:
+    """The line of the `occurrence`-th (from 0) place `link` appears in `text`, or of its last."""
+    starts = [found.start() for found in re.finditer(re.escape(link), text)] if link else []
+    if not starts:
+        return None
+    return text.count("\n", 0, starts[min(occurrence, len(starts) - 1)]) + 1
+
+
+def _meant(link: str, page: str, docs_dir: Path) -> str | None:
+    """The page `link` (written in `page`) probably meant, if one has a close name."""
+    folder = posixpath.dirname(page)
+    pages = [posixpath.relpath(path.relative_to(docs_dir).as_posix(), folder or ".")
+             for path in sorted(docs_dir.rglob("*.md"))]
+    close = difflib.get_close_matches(link.split("#")[0], pages, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+class LinkProblems:
+    """Rewrites MkDocs' link warnings as `docs/page.md, line N: …`."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def rewrite(self, message: str) -> str | None:
+        """The message in this site's words, or None if it is not about a link."""
+        found = _MKDOCS_LINK.fullmatch(message)
+        if not found:
+            return None
+        page, link, problem = found["page"], found["link"], found["problem"]
+        occurrence = self._seen[page, link]
+        self._seen[page, link] += 1
+        try:
+            line = _line_of((self.docs_dir / page).read_text(encoding="utf-8"), link, occurrence)
+        except OSError:
+            line = None
+        place = f"{self.docs_dir.name}/{page}" + (f", line {line}" if line else "")
+        if not_found := _NOT_FOUND.fullmatch(problem):
+            meant = not_found["meant"] or _meant(link, page, self.docs_dir)
+            said = f"the link {quoted(link)} goes to no page of the site" + (
+                f"; did you mean {quoted(meant)}?" if meant else "")
+        elif no_anchor := _NO_ANCHOR.fullmatch(problem):
+            said = f"the link {quoted(link)} goes to no heading of {quoted(no_anchor['doc'])}"
+        elif problem.startswith("but there is no such anchor on this page"):
+            said = f"the link {quoted(link)} goes to no heading of this page"
+        else:
+            said = f"the link {quoted(link)} {problem}"
+        return f"{place}: {said}"
+
+
+class ShortReport:
+    """Decides which problems a report shows: `per_kind` of each kind in each
+    file and `most` in all; `rest()` then counts what was held back."""
+
+    def __init__(self, per_kind: int = 10, most: int = 20) -> None:
+        self.per_kind, self.most = per_kind, most
+        self._counts: Counter[tuple[str, str]] = Counter()
+        self._held: Counter[tuple[str, str]] = Counter()
+        self._shown = 0
+
+    def admit(self, message: str, kind: str = "problems") -> bool:
+        file = (where(message) or ("the build",))[0]
+        self._counts[kind, file] += 1
+        if self._counts[kind, file] <= self.per_kind and self._shown < self.most:
+            self._shown += 1
+            return True
+        self._held[kind, file] += 1
+        return False
+
+    def rest(self, lines: int = 10) -> list[str]:
+        """One line per kind and file held back, at most `lines` of them."""
+        held = [f"… and {count:,} more {kind} in {file}" for (kind, file), count in self._held.items()]
+        if len(held) > lines:
+            others = sum(list(self._held.values())[lines - 1:])
+            held = held[:lines - 1] + [f"… and {others:,} more problems in other files"]
+        return held
