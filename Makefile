@@ -42,8 +42,10 @@ serve: $(VENV)/.installed
 
 ## deploy: build as `make build` does, then push site/ to the gh-pages branch.
 ## This is `mkdocs gh-deploy`'s publishing step (ghp-import) after this site's
-## own build, so the offline archive and the build date come along.
-deploy: build
+## own build, so the offline archive and the build date come along. The build
+## refuses mkdocs.yml's placeholder address: set SITE_URL.
+deploy: $(VENV)/.installed
+	$(PY) scripts/build.py --publish
 	$(VENV)/bin/ghp-import --no-jekyll --push --message "Deploy $$(git rev-parse --short HEAD)" site
 
 ## lock: re-pin requirements.txt after editing requirements.in

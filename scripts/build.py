@@ -1,6 +1,6 @@
 """Build the online site and the offline copy in one process, atomically.
 
-    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf] [--time-limit 300]
+    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf] [--publish] [--time-limit 300]
 
 Both builds go to a staging folder first. site/ and dist/ are replaced only
 when everything has succeeded, so a failed build leaves the last good site
@@ -8,6 +8,10 @@ exactly as it was. A failure prints what MkDocs or the data check said and no
 Python traceback (set TRUSTSITE_DEBUG=1 to see one). A build that runs past its
 time limit is stopped the same way: some input (a page Python-Markdown finds
 pathological) could otherwise keep it busy for hours.
+
+The report stays short: about ten problems of one kind in full, then a count
+of the rest. On GitHub Actions each problem is also a workflow command, shown
+on its line of a pull request, and a good build's figures go to the job summary.
 """
 
 import argparse
@@ -34,11 +38,13 @@ from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 
-from trustsite import service_worker  # noqa: E402
+from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
+from trustsite.messages import ShortReport  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
+from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
 log = logging.getLogger("mkdocs")
@@ -52,6 +58,33 @@ class _ErrorSeen(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         self.seen = self.seen or record.levelno >= logging.ERROR
         return True
+
+
+class _Shortened(logging.Filter):
+    """Lets through the problems a short report shows (trustsite/messages.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.report = ShortReport()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        return self.report.admit(record.getMessage(), getattr(record, "problem_kind", "problems"))
+
+
+class _Formatter(logging.Formatter):
+    """"LEVEL   -  message", cut to 400 characters (MkDocs quotes what a page
+    says, whole); on GitHub Actions also as an ::error workflow command."""
+
+    def __init__(self) -> None:
+        super().__init__("%(levelname)-7s -  %(message).400s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        if record.levelno >= logging.WARNING and github.on_github():
+            line += "\n" + github.error_command(record.getMessage()[:400])
+        return line
 
 
 def source_date_epoch() -> str:
@@ -160,6 +193,29 @@ def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> MkDocsCon
     return online_config
 
 
+def built_figures(site_dir: Path, dist_dir: Path, online: MkDocsConfig, *, pdf: bool) -> list[tuple[str, str]]:
+    """What a good build made, and how large, as (what, figures)."""
+    pages = list(site_dir.rglob("index.html"))
+    archive = dist_dir / ARCHIVE_NAME
+    edition = (dist_dir / ONE_FILE_NAME).read_bytes()
+    figures = [
+        ("Pages", f"{len(pages)} in {site_dir.name}/"),
+        ("One-file edition", f"{dist_dir.name}/{ONE_FILE_NAME}, {len(edition):,} bytes, "
+                             f"{len(gzip.compress(edition, 9, mtime=0)):,} gzipped"),
+        ("Offline copy", f"{dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes"),
+    ]
+    if pdf:
+        figures.append(("PDF", f"{dist_dir.name}/{PDF_NAME}, {(dist_dir / PDF_NAME).stat().st_size:,} bytes"))
+    cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
+    figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
+                                          f"{sum(card.stat().st_size for card in cards):,} bytes in all"))
+    if service_worker.enabled(online):
+        saved = service_worker.saved_files(site_dir, online.plugins["material/search"].config.lang)
+        figures.append(("Kept by readers' browsers after a first visit",
+                        f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
@@ -167,18 +223,24 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--pdf", action="store_true",
                         help=f"also print the whole article to {PDF_NAME}, linked from the site")
+    parser.add_argument("--publish", action="store_true",
+                        help="refuse to build for the placeholder address (make deploy)")
     parser.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",
                         help="stop a build that runs longer (default %(default)s; 0 for no limit)")
     args = parser.parse_args()
 
     handler = logging.StreamHandler()
-    # At most 400 characters of a message: MkDocs quotes a link's target whole, and a page sets it.
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message).400s"))
-    reported = _ErrorSeen()
-    handler.addFilter(reported)
+    handler.setFormatter(_Formatter())
+    reported, shortened = _ErrorSeen(), _Shortened()
+    handler.addFilter(reported)  # first: it counts what the short report leaves out too
+    handler.addFilter(shortened)
     log.addHandler(handler)
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     os.chdir(ROOT)
+
+    if args.publish and (problem := placeholder_problem(load_config(str(ROOT / "mkdocs.yml")).site_url)):
+        log.error(problem)
+        return 1
 
     started = time.monotonic()
     stop_after(args.time_limit)
@@ -190,23 +252,15 @@ def main() -> int:
         # Abort and SystemExit follow a message MkDocs has already logged.
         if not (reported.seen or isinstance(error, (Abort, SystemExit))):
             log.error(str(error))
+        for line in shortened.report.rest():
+            print(f"{'ERROR':<7} -  {line}", file=sys.stderr)
         log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
         return 1
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
-    archive = args.dist_dir / ARCHIVE_NAME
-    print(f"Offline copy: {args.dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes")
-    edition = (args.dist_dir / ONE_FILE_NAME).read_bytes()
-    print(f"One-file edition: {args.dist_dir.name}/{ONE_FILE_NAME}, {len(edition):,} bytes, "
-          f"{len(gzip.compress(edition, 9, mtime=0)):,} gzipped")
-    if service_worker.enabled(online):
-        saved = service_worker.saved_files(args.site_dir, online.plugins["material/search"].config.lang)
-        print(f"Kept by readers' browsers after a first visit: {len(saved)} files, "
-              f"{sum(file.path.stat().st_size for file in saved):,} bytes")
-    cards = sorted((args.site_dir / CARD_FOLDER).rglob("*.png"))
-    print(f"Link-preview cards: {len(cards)} in {args.site_dir.name}/{CARD_FOLDER}, "
-          f"{sum(card.stat().st_size for card in cards):,} bytes in all")
-    if args.pdf:
-        print(f"PDF: {args.dist_dir.name}/{PDF_NAME}, {(args.dist_dir / PDF_NAME).stat().st_size:,} bytes")
+    figures = built_figures(args.site_dir, args.dist_dir, online, pdf=args.pdf)
+    for label, value in figures:
+        print(f"{label}: {value}")
+    github.add_to_summary(figures)
     return 0
 
 

@@ -10,6 +10,18 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from html import escape
+from urllib.parse import urlsplit
+
+# mkdocs.yml's site_url until a publisher sets SITE_URL: GitHub never gives out this host.
+PLACEHOLDER_HOST = "example.github.io"
+
+
+def placeholder_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot be published, if it is still mkdocs.yml's placeholder."""
+    if urlsplit(site_url).hostname != PLACEHOLDER_HOST:
+        return None
+    return (f"mkdocs.yml: site_url is still the placeholder {site_url}; publish with the site's own address: "
+            "SITE_URL=https://<user>.github.io/<repository>/ make deploy")
 
 from bs4 import BeautifulSoup
 
