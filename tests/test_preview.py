@@ -1,6 +1,7 @@
 """`make serve`, the publisher's preview: after a save it shows the rebuild and
 its time, and any warning or error, but none of mkdocs-macros' INFO chatter;
-a mistake does not stop it; and it never registers a service worker."""
+a mistake does not stop it but shows on every page until the next good save;
+and it never registers a service worker."""
 
 import importlib.util
 import logging
@@ -118,7 +119,7 @@ def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):
         page.write_text(good + '\n{{ data_table("nope") }}\n', encoding="utf-8")
         error = preview.wait_for(r"^ERROR", REBUILD_TIMEOUT)
         page.write_text(good, encoding="utf-8")
-        preview.wait_for(r"Reloading (browsers|page)", REBUILD_TIMEOUT)
+        preview.wait_for(r"Documentation built", REBUILD_TIMEOUT)
     finally:
         preview.stop()
 
@@ -169,3 +170,41 @@ def test_the_preview_registers_no_service_worker(project, browser):
     assert "offline-reading.js" not in html and 'rel="manifest"' not in html
     assert missing.value.code == 404
     assert registrations == 0
+
+
+# A methods file whose one row misspells a field on its line 3.
+MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
+
+
+def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser):
+    preview = Preview(project, free_port())
+    methods = project / "data" / "methods.yml"
+    good = methods.read_text(encoding="utf-8")
+    try:
+        served = preview.wait_for(r"Serving on (http://\S+)", STARTUP_TIMEOUT)
+        address = re.search(r"Serving on (http://\S+)", served).group(1)
+        page = browser.new_page()
+        page.goto(address + "conclusion/", wait_until="load")
+        good_heading = page.locator("h1").first.inner_text()
+
+        methods.write_text(MISSPELT_FIELD, encoding="utf-8")
+        preview.wait_for(r"shows this mistake on every page", REBUILD_TIMEOUT)
+        # The open page reloads by itself; another page opened now says the same.
+        page.wait_for_function("document.title === 'The preview could not be built'", timeout=30_000)
+        reloaded = page.locator("main").inner_text()
+        other = browser.new_page()
+        other.goto(address, wait_until="load", timeout=30_000)
+        opened = other.locator("main").inner_text()
+
+        methods.write_text(good, encoding="utf-8")
+        preview.wait_for(r"Documentation built", REBUILD_TIMEOUT)
+        page.wait_for_function("document.title !== 'The preview could not be built'", timeout=30_000)
+        fixed_heading = page.locator("h1").first.inner_text()
+        page.close()
+        other.close()
+    finally:
+        preview.stop()
+    message = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
+               "use only: name, description, importance")
+    assert message in reloaded and message in opened
+    assert fixed_heading == good_heading != "The preview could not be built"

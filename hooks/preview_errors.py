@@ -1,0 +1,50 @@
+"""In `make serve`, a save that does not build shows its mistake on every page.
+
+MkDocs 1.6's server holds every page request after a failed rebuild ("The
+server will appear stuck until build errors are resolved"). This hook wraps
+the builder the server is handed: a failed rebuild writes an error page over
+every page (trustsite/preview_error.py) and returns normally, so the server
+reloads the browsers, which show the error until the next good save.
+A mistake already there when `make serve` starts still stops it: MkDocs runs
+that first build before any hook can wrap it.
+"""
+
+import logging
+from pathlib import Path
+
+from trustsite.preview_error import error_page, pages_in, show_everywhere
+
+log = logging.getLogger("mkdocs")
+
+
+class _Problems(logging.Handler):
+    """Collects the warnings and errors of one build, as printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def on_serve(server, config, builder):
+    site = Path(server.root)
+    last_good_pages = pages_in(site)
+
+    def build_or_show_the_mistake():
+        nonlocal last_good_pages
+        problems = _Problems()
+        log.addHandler(problems)
+        try:
+            builder()
+        except (Exception, SystemExit) as error:
+            show_everywhere(site, last_good_pages, error_page(problems.messages or [str(error)]))
+            log.info("The preview shows this mistake on every page until the next good save.")
+        else:
+            last_good_pages = pages_in(site)
+        finally:
+            log.removeHandler(problems)
+
+    server.builder = build_or_show_the_mistake
+    return server
