@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from trustsite.browser import launch_chromium
+from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.one_file import ONE_FILE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,24 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # What a project copy needs in order to build; everything else stays behind.
 PROJECT_SOURCES = ["docs", "data", "overrides", "includes", "hooks", "trustsite",
                    "scripts", "macros.py", "mkdocs.yml"]
+
+
+NO_JAVA = "no Java, which the HTML checker needs: install Debian's default-jre-headless"
+
+
+def missing_tools() -> list[str]:
+    """What the browser and HTML tests need and this machine lacks."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        missing = [] if chromium_path(playwright) else [NO_CHROMIUM]
+    return missing + ([] if shutil.which("java") else [NO_JAVA])
+
+
+def pytest_sessionstart(session):
+    # At once, in one line, rather than as a traceback in each of fifty tests minutes later.
+    if missing := missing_tools():
+        raise pytest.UsageError("make test cannot run here: " + "; ".join(missing))
 
 
 @dataclass(frozen=True)

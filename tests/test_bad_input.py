@@ -71,6 +71,11 @@ CASES = {
     "yaml-syntax-error": (
         replace_in("data/methods.yml", "- name: Validation", "- name: [Validation"),
         "data/methods.yml, line 17: did not find expected ',' or ']'"),
+    # libyaml gives up at the end of the file; the quote opened on line 2.
+    "unclosed-quote": (write("data/methods.yml", '- name: A\n  description: "What it is\n  importance: Why\n'),
+                       "data/methods.yml, line 2: a quote that is never closed; end the value with the same quote mark"),
+    "colon-in-value": (write("data/methods.yml", "- name: A\n  description: What: it is\n  importance: Why\n"),
+                       'data/methods.yml, line 2: a colon and a space inside a value; put the value in "quotes"'),
     "empty-file": (write("data/components.yml", "# nothing yet\n"),
                    "data/components.yml: is empty; it must hold a list of rows"),
     "empty-list": (write("data/components.yml", "[]\n"),
@@ -86,14 +91,14 @@ CASES = {
     "missing-field": (replace_in("data/methods.yml", "  importance: Reduces anxiety and builds rapport\n", ""),
                       "data/methods.yml, row 4 (line 16), field 'importance': is missing"),
     "unknown-field": (replace_in("data/methods.yml", "  importance: Reduces", "  importanse: Reduces"),
-                      "data/methods.yml, row 4 (line 16), field 'importanse': is not a known field; "
+                      "data/methods.yml, row 4 (line 18), field 'importanse': is not a known field; "
                       "use only: name, description, importance"),
     "empty-field": (replace_in("data/methods.yml", "  description: Acknowledging client feelings",
                                "  description:"),
-                    "data/methods.yml, row 4 (line 16), field 'description': is empty"),
+                    "data/methods.yml, row 4 (line 17), field 'description': is empty"),
     "blank-field": (replace_in("data/methods.yml", "  description: Acknowledging client feelings",
                                '  description: "   "'),
-                    "data/methods.yml, row 4 (line 16), field 'description': is empty"),
+                    "data/methods.yml, row 4 (line 17), field 'description': is empty"),
     "wrong-type": (replace_in("data/methods.yml", "- name: Validation", "- name: 42"),
                    "data/methods.yml, row 4 (line 16), field 'name': must be text, but YAML read 42 "
                    "as a number; put the value in quotes"),
@@ -105,21 +110,21 @@ CASES = {
     "python-tag": (replace_in("data/methods.yml", "- name: Validation", "- name: !!python/object:os.system ls"),
                    "data/methods.yml, line 16: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
                    "write plain text"),
-    # The same field problems in the other table, row 5 (line 20).
+    # The same field problems in the other table, row 5 (line 20): its fields on lines 20 to 22.
     "components-missing-field": (
         replace_in("data/components.yml", "  importance: Aligns focus and efforts for better outcomes\n", ""),
         "data/components.yml, row 5 (line 20), field 'importance': is missing"),
     "components-unknown-field": (
         replace_in("data/components.yml", "  description: Consensus", "  descripton: Consensus"),
-        "data/components.yml, row 5 (line 20), field 'descripton': is not a known field; "
+        "data/components.yml, row 5 (line 21), field 'descripton': is not a known field; "
         "use only: name, description, importance"),
     "components-empty-field": (
         replace_in("data/components.yml", "  description: Consensus on therapeutic objectives", "  description:"),
-        "data/components.yml, row 5 (line 20), field 'description': is empty"),
+        "data/components.yml, row 5 (line 21), field 'description': is empty"),
     "components-wrong-type": (
         replace_in("data/components.yml", "  importance: Aligns focus and efforts for better outcomes",
                    "  importance: yes"),
-        "data/components.yml, row 5 (line 20), field 'importance': must be text, but YAML read True "
+        "data/components.yml, row 5 (line 22), field 'importance': must be text, but YAML read True "
         "as true/false; put the value in quotes"),
     "components-duplicate-row-name": (
         replace_in("data/components.yml", "- name: Agreement on Goals", "- name: Trust"),
@@ -128,20 +133,21 @@ CASES = {
         replace_in("data/components.yml", "  description: Consensus on therapeutic objectives\n",
                    "  description: Consensus on therapeutic objectives\n  description: Shared goals\n"),
         "data/components.yml, line 22: field 'description' is given twice"),
-    # The reference list: row 1 starts on line 5, row 2 on line 15, row 6 on line 55.
+    # The reference list: row 1 starts on line 5, row 2 on line 15, row 6 on line 55; a message
+    # names the line of its field.
     "reference-doi-as-address": (
         replace_in("data/references.yml", '  doi: "10.1037/h0085885"', '  doi: "https://doi.org/10.1037/h0085885"'),
-        "data/references.yml, row 1 (line 5), field 'doi': must be a bare DOI such as 10.1037/a0022186, "
+        "data/references.yml, row 1 (line 13), field 'doi': must be a bare DOI such as 10.1037/a0022186, "
         "without https://doi.org/"),
     "reference-year-in-quotes": (
         replace_in("data/references.yml", "  year: 1957", '  year: "1957"'),
-        "data/references.yml, row 2 (line 15), field 'year': must be a whole number, not '1957'; remove the quotes"),
+        "data/references.yml, row 2 (line 17), field 'year': must be a whole number, not '1957'; remove the quotes"),
     "reference-null-field-left-out": (
         replace_in("data/references.yml", "  container: null\n", ""),
         "data/references.yml, row 6 (line 55), field 'container': is missing"),
     "reference-script-address": (
         replace_in("data/references.yml", '  url: "https://www.apa.org/ethics/code"', '  url: "javascript:alert(1)"'),
-        "data/references.yml, row 6 (line 55), field 'url': must be a web address starting with https://"),
+        "data/references.yml, row 6 (line 64), field 'url': must be a web address starting with https://"),
     "reference-duplicate-id": (
         replace_in("data/references.yml", "- id: rogers-1957", "- id: bordin-1979"),
         "data/references.yml, row 2 (line 15), field 'id': 'bordin-1979' is already used by row 1"),
@@ -151,7 +157,7 @@ CASES = {
         "such as smith-2020"),
     "reference-unknown-field": (
         replace_in("data/references.yml", '  supports: "Empathy and', '  support: "Empathy and'),
-        "data/references.yml, row 2 (line 15), field 'support': is not a known field; use only: id, authors, "
+        "data/references.yml, row 2 (line 24), field 'support': is not a known field; use only: id, authors, "
         "year, title, container, volume, issue, pages, doi, url, supports"),
     "macro-references-with-argument": (
         replace_in("docs/references.md", "{{ references() }}", '{{ references("apa") }}'),
@@ -166,12 +172,14 @@ CASES = {
     "macro-unknown-table": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_table(\"method\") }}\n"),
                             "docs/conclusion.md, line 3: there is no table 'method'; use one of: methods, components"),
     "link-to-missing-page": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n[More](missing-page.md)\n"),
-                             "Doc file 'conclusion.md' contains a link 'missing-page.md', but the target is not "
-                             "found among documentation files."),
+                             "docs/conclusion.md, line 3: the link 'missing-page.md' goes to no page of the site"),
+    "link-to-a-misspelt-page": (on_conclusion_line_3("[More](conclusoin.md)"),
+                                "docs/conclusion.md, line 3: the link 'conclusoin.md' goes to no page of the site; "
+                                "did you mean 'conclusion.md'?"),
     "link-to-missing-anchor": (replace_in("docs/conclusion.md", "# Conclusion\n",
                                           "# Conclusion\n\n[More](confidentiality.md#no-such-heading)\n"),
-                               "Doc file 'conclusion.md' contains a link 'confidentiality.md#no-such-heading', "
-                               "but the doc 'confidentiality.md' does not contain an anchor '#no-such-heading'."),
+                               "docs/conclusion.md, line 3: the link 'confidentiality.md#no-such-heading' "
+                               "goes to no heading of 'confidentiality.md'"),
     # Joined into one page, elements this deep would run Python out of stack.
     "page-nested-too-deep": (on_conclusion_line_3("<div>" * 150 + "x" + "</div>" * 150),
                              "Error reading page 'conclusion.md': its elements nest 150 deep, more than the 100 "
@@ -207,7 +215,7 @@ CASES = {
         "data/methods.yml, line 16: tag 'tag:yaml.org,2002:binary' is not allowed; write plain text"),
     "data-very-long-field-name": (
         replace_in("data/methods.yml", "  importance: Reduces", "  ? " + "i" * 10_000 + "\n  : Reduces"),
-        f"data/methods.yml, row 4 (line 16), field '{'i' * 58}…: is not a known field; "
+        f"data/methods.yml, row 4 (line 18), field '{'i' * 58}…: is not a known field; "
         "use only: name, description, importance"),
     # A page may only call macros: nothing else in it reaches mkdocs-macros.
     "page-jinja-loop": (
@@ -237,11 +245,10 @@ CASES = {
                                 "docs/conclusion.md, line 3: unexpected '}', expected ')'"),
     "page-too-large": (write("docs/conclusion.md", "# Conclusion\n" + "x" * MEGABYTE),
                        "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
-    # MkDocs quotes a link's target whole; the build prints 400 characters of it.
+    # A message quotes a line's worth of a link's target, whatever its length.
     "link-target-very-long": (
         on_conclusion_line_3(f"[More]({LONG_LINK})"),
-        f"Doc file 'conclusion.md' contains a link '{LONG_LINK}', but the target is not found "
-        "among documentation files."[:400]),
+        f"docs/conclusion.md, line 3: the link '{'a' * 58}… goes to no page of the site"),
 }
 
 def grow_sparse(relative: str, size: int):

@@ -64,7 +64,7 @@ def test_a_year_in_quotes_is_quoted_short(tmp_path):
     reference = (f'- id: a\n  authors: "A, B."\n  year: "{"1" * 2**20}"\n  title: T\n  container: null\n'
                  "  volume: null\n  issue: null\n  pages: null\n  doi: null\n  supports: S\n")
     message = load(tmp_path, reference, schema=Reference)
-    assert message == ("data/methods.yml, row 1 (line 1), field 'year': must be a whole number, "
+    assert message == ("data/methods.yml, row 1 (line 3), field 'year': must be a whole number, "
                        f"not '{'1' * 58}…; remove the quotes")
 
 

@@ -7,14 +7,18 @@ from pathlib import Path
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-default-apps"]
+NO_CHROMIUM = "no Chromium: install Debian's chromium package"
+
+
+def chromium_path(playwright) -> str | None:
+    """Playwright's own Chromium if it is installed, or else Debian's `chromium`, or None."""
+    if Path(playwright.chromium.executable_path).exists():
+        return playwright.chromium.executable_path
+    return shutil.which("chromium")
 
 
 def launch_chromium(playwright):
-    """Playwright's own Chromium if it is installed, or else Debian's `chromium`."""
-    options = {}
-    if not Path(playwright.chromium.executable_path).exists():
-        system = shutil.which("chromium")
-        if system is None:
-            raise RuntimeError("no Chromium: install Debian's chromium package")
-        options["executable_path"] = system
-    return playwright.chromium.launch(args=CHROMIUM_ARGS, **options)
+    executable = chromium_path(playwright)
+    if executable is None:
+        raise RuntimeError(NO_CHROMIUM)
+    return playwright.chromium.launch(args=CHROMIUM_ARGS, executable_path=executable)
