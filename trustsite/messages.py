@@ -16,7 +16,7 @@ from pathlib import Path
 from trustsite.data import quoted
 
 # "docs/x.md, line 8: …", "data/x.yml, row 4 (line 18), field 'f': …" or "data/x.yml: …".
-_WHERE = re.compile(r"(?P<file>[\w./-]+\.(?:md|yml|yaml))"
+_WHERE = re.compile(r"(?P<file>\S+?\.(?:md|yml|yaml))"
                     r"(?:, line (?P<line>\d+)|, row \d+ \(line (?P<row_line>\d+)\))?[,:]")
 # How MkDocs 1.6 reports a link it cannot follow (mkdocs/structure/pages.py).
 _MKDOCS_LINK = re.compile(r"Doc file '(?P<page>.+?)' contains (?:a|an absolute|an unrecognized relative) "
@@ -107,8 +107,13 @@ class ShortReport:
 
     def rest(self, lines: int = 10) -> list[str]:
         """One line per kind and file held back, at most `lines` of them."""
-        held = [f"… and {count:,} more {kind} in {file}" for (kind, file), count in self._held.items()]
+        held = [_more(count, kind) + f" in {file}" for (kind, file), count in self._held.items()]
         if len(held) > lines:
             others = sum(list(self._held.values())[lines - 1:])
-            held = held[:lines - 1] + [f"… and {others:,} more problems in other files"]
+            held = held[:lines - 1] + [_more(others, "problems") + " in other files"]
         return held
+
+
+def _more(count: int, kind: str) -> str:
+    """"… and 2,990 more broken links", or "… and 1 more broken link"."""
+    return f"… and {count:,} more {kind if count != 1 else kind.removesuffix('s')}"

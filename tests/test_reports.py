@@ -1,0 +1,145 @@
+"""What a build tells its publisher: a short report, GitHub's annotations and
+summary, a refusal to deploy the placeholder address, and a test run that
+says at once what the machine lacks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_build
+from trustsite.github import error_command, summary
+from trustsite.messages import ShortReport, where
+
+FAILED = "Build failed; site/ and dist/ were left as they were."
+# A methods file whose one row misspells a field on its line 3.
+MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
+MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
+                    "use only: name, description, importance")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project that each test breaks and mends again."""
+    return copy_project(tmp_path_factory.mktemp("reports"))
+
+
+@pytest.fixture
+def misspelt(project):
+    methods = project / "data" / "methods.yml"
+    good = methods.read_text(encoding="utf-8")
+    methods.write_text(MISSPELT_FIELD, encoding="utf-8")
+    yield
+    methods.write_text(good, encoding="utf-8")
+
+
+def test_three_thousand_broken_links_make_a_short_report(project):
+    page = project / "docs" / "conclusion.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text("# A page\n\n" + "".join(f"[Link {n}](missing-{n}.md)\n" for n in range(3000)),
+                    encoding="utf-8")
+    try:
+        result = run_build(project)
+    finally:
+        page.write_text(good, encoding="utf-8")
+    lines = result.output.splitlines()
+    assert result.returncode == 1
+    assert len(lines) < 60, result.output
+    shown = [line for line in lines if "goes to no page" in line]
+    # Links start on line 3; each message names the page and the link's own line.
+    assert shown == [f"WARNING -  docs/conclusion.md, line {3 + n}: the link 'missing-{n}.md' goes to no page "
+                     "of the site" for n in range(10)]
+    assert f"ERROR   -  … and {3000 - 10:,} more broken links in docs/conclusion.md" in lines
+    assert lines[-1] == f"ERROR   -  {FAILED}"
+
+
+def test_problems_in_many_files_stay_short():
+    # One problem in each of 40 files: 20 shown, 9 files counted one by one, 11 together.
+    report = ShortReport(per_kind=10, most=20)
+    messages = [f"docs/page-{page}.md, line 1: a problem" for page in range(40)]
+    shown = [message for message in messages if report.admit(message)]
+    assert shown == messages[:20]
+    assert report.rest() == ([f"… and 1 more problem in docs/page-{page}.md" for page in range(20, 29)]
+                             + ["… and 11 more problems in other files"])
+
+
+def test_on_github_each_problem_is_also_a_workflow_command(project, misspelt):
+    result = run_build(project, env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.output.splitlines() == [
+        f"ERROR   -  {MISSPELT_MESSAGE}",
+        f"::error file=data/methods.yml,line=3::{MISSPELT_MESSAGE}",
+        f"ERROR   -  {FAILED}",
+        f"::error::{FAILED}",
+    ]
+
+
+def test_off_github_there_is_no_workflow_command(project, misspelt):
+    result = run_build(project, env={"GITHUB_ACTIONS": ""})
+    assert result.output.splitlines() == [f"ERROR   -  {MISSPELT_MESSAGE}", f"ERROR   -  {FAILED}"]
+
+
+def test_a_workflow_command_escapes_what_github_reads_as_syntax():
+    assert error_command("data/a,b:c.yml, line 4: 100% sure\r\nnext") == (
+        "::error file=data/a%2Cb%3Ac.yml,line=4::data/a,b:c.yml, line 4: 100%25 sure%0D%0Anext")
+    assert where("data/methods.yml, row 2 (line 9), field 'x': is empty") == ("data/methods.yml", 9)
+    assert where("Build failed") is None
+
+
+def test_a_good_build_on_github_writes_its_summary(project, tmp_path):
+    step_summary = tmp_path / "summary.md"
+    step_summary.write_text("Earlier steps' summary\n", encoding="utf-8")
+    result = run_build(project, env={"GITHUB_STEP_SUMMARY": str(step_summary)})
+    assert result.returncode == 0, result.output
+    printed = dict(line.split(": ", 1) for line in result.output.splitlines()[1:])
+    written = step_summary.read_text(encoding="utf-8")
+    pages = len(list((project / "site").rglob("index.html")))
+    edition = (project / "dist" / "trust-in-therapy.html").stat().st_size
+    archive = (project / "dist" / "trust-in-therapy-offline.zip").stat().st_size
+    assert printed["Pages"] == f"{pages} in site/"
+    assert printed["One-file edition"].startswith(f"dist/trust-in-therapy.html, {edition:,} bytes")
+    assert printed["Offline copy"] == f"dist/trust-in-therapy-offline.zip, {archive:,} bytes"
+    assert {"Link-preview cards", "Kept by readers' browsers after a first visit"} <= printed.keys()
+    assert written == "Earlier steps' summary\n" + summary(list(printed.items()))
+    assert "| One-file edition | dist/trust-in-therapy.html" in written
+
+
+def test_make_deploy_refuses_the_placeholder_address(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    env = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
+    result = subprocess.run(["make", "-o", ".venv/.installed", "deploy", f"PY={sys.executable}"],
+                            cwd=project, capture_output=True, text=True, timeout=300, env=env)
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    assert result.returncode != 0
+    assert errors == ["ERROR   -  mkdocs.yml: site_url is still the placeholder "
+                      "https://example.github.io/trust-in-therapy/; publish with the site's own address: "
+                      "SITE_URL=https://<user>.github.io/<repository>/ make deploy"]
+    assert not (project / "site").exists(), "nothing is built for the placeholder"
+
+
+def test_a_real_address_is_built_for_deploy(project):
+    result = run_build(project, "--publish", env={"SITE_URL": "https://clinic.github.io/trust/"})
+    assert result.returncode == 0, result.output
+    assert "https://clinic.github.io/trust/" in (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lacking", ["chromium", "java"])
+def test_make_test_says_at_once_what_the_machine_lacks(tmp_path, lacking):
+    # A PATH that holds everything this machine has except the tool; Playwright's own browser is gone too.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for folder in os.environ["PATH"].split(os.pathsep):
+        for tool in Path(folder).glob("*") if Path(folder).is_dir() else []:
+            if tool.name != lacking and not (bin_dir / tool.name).exists():
+                (bin_dir / tool.name).symlink_to(tool)
+    env = {**os.environ, "PATH": str(bin_dir), "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "no-browsers")}
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests/test_data.py", "-q", "-p", "no:cacheprovider"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    said = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode != 0
+    assert len(said) == 1, said
+    assert said[0].startswith("ERROR: make test cannot run here: no ")
+    assert ("Chromium" in said[0]) == (lacking == "chromium") and ("Java" in said[0]) == (lacking == "java")
