@@ -14,6 +14,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from trustsite.one_file import ONE_FILE_NAME
+from trustsite.pdf import PDF_NAME
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BIN = Path(sys.executable).parent
@@ -107,10 +109,10 @@ def test_the_build_job_is_the_publishers_pipeline(workflow):
     checkout = steps[uses.index("actions/checkout")]
     assert checkout["with"]["persist-credentials"] is False
     assert steps[uses.index("actions/setup-python")]["with"]["python-version"] == "3.11"
-    # Test before building; then the build gets its address from configure-pages.
-    order = [runs.index("make .venv/.installed"), runs.index("make test"),
-             uses.index("actions/configure-pages"), runs.index("make pdf"),
-             uses.index("actions/upload-pages-artifact")]
+    # The build gets its address from configure-pages, and runs before the tests so that
+    # its messages reach the pull request; nothing is uploaded for Pages before both pass.
+    order = [runs.index("make .venv/.installed"), uses.index("actions/configure-pages"),
+             runs.index("make pdf"), runs.index("make test"), uses.index("actions/upload-pages-artifact")]
     assert order == sorted(order)
     pages_id = steps[uses.index("actions/configure-pages")]["id"]
     build = steps[runs.index("make pdf")]
@@ -136,3 +138,15 @@ def test_the_published_site_is_built_with_its_pdf(workflow):
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert recipe.returncode == 0, recipe.stderr
     assert re.search(r"scripts/build\.py .*--pdf", recipe.stdout), recipe.stdout
+
+
+def test_a_pull_request_uploads_the_article_for_review(workflow):
+    steps = workflow["jobs"]["build"]["steps"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps]
+    runs = [step.get("run", "") for step in steps]
+    review = steps[uses.index("actions/upload-artifact")]
+    assert review["if"] == "github.event_name == 'pull_request'"
+    assert review["with"]["path"].split() == [f"dist/{ONE_FILE_NAME}", f"dist/{PDF_NAME}"]
+    assert review["with"]["if-no-files-found"] == "error"
+    # After the build that makes both, and whatever the tests say.
+    assert runs.index("make pdf") < uses.index("actions/upload-artifact") < runs.index("make test")
