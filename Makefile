@@ -36,7 +36,7 @@ check-original: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py
 
-## serve: preview at http://127.0.0.1:8000 (or DEV_ADDR), reloading on every change
+## serve: preview at http://127.0.0.1:8000/trust-in-therapy/ (or DEV_ADDR), reloading on every change
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR) --livereload
 
