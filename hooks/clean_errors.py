@@ -2,8 +2,9 @@
 
 mkdocs-macros reports a failing macro call with a full Python traceback. This
 hook rewrites that report as one line naming the page, the line and the problem.
-It rewrites MkDocs' link warnings the same way (trustsite/messages.py), and
-it silences mkdocs-macros' INFO lines (the module and functions it found...),
+It rewrites MkDocs' link warnings the same way, with the link's line, and its
+"Error reading page 'x.md'" as "docs/x.md" (trustsite/messages.py). And it
+silences mkdocs-macros' INFO lines (the module and functions it found...),
 six on every build and on every save under `mkdocs serve`; its warnings and
 errors still show, and `--verbose` shows everything.
 """
@@ -17,12 +18,14 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from trustsite.build_kind import is_preview
-from trustsite.messages import BROKEN_LINKS, LinkProblems
+from trustsite.messages import BROKEN_LINKS, LinkProblems, page_problem
 
 # The logger mkdocs-macros writes all its messages to.
 MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 # The logger MkDocs reports links it cannot follow to.
 LINKS_LOGGER = "mkdocs.structure.pages"
+# The logger MkDocs names a failing page to.
+BUILD_LOGGER = "mkdocs.commands.build"
 _PAGE = re.compile(r"_File_: `([^`]+)`")
 
 
@@ -72,6 +75,18 @@ class _LinkWithItsLine(logging.Filter):
         return True
 
 
+class _PageByItsPath(logging.Filter):
+    def __init__(self, docs_dir: str) -> None:
+        super().__init__()
+        self.docs = Path(docs_dir).name
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = page_problem(record.getMessage(), self.docs)
+        if message is not None:
+            record.msg, record.args = message, ()
+        return message != ""
+
+
 def _replace_filter(logger_name: str, new: logging.Filter) -> None:
     # Builds that share a process load this hook afresh each time, so replace any earlier filter.
     logger = logging.getLogger(logger_name)
@@ -93,3 +108,4 @@ def on_config(config):
         config.plugins["macros"].config["on_error_fail"] = False
     _replace_filter(MACROS_LOGGER, _OneLineMacroError(config.docs_dir))
     _replace_filter(LINKS_LOGGER, _LinkWithItsLine(config.docs_dir))
+    _replace_filter(BUILD_LOGGER, _PageByItsPath(config.docs_dir))

@@ -182,7 +182,7 @@ CASES = {
                                "goes to no heading of 'confidentiality.md'"),
     # Joined into one page, elements this deep would run Python out of stack.
     "page-nested-too-deep": (on_conclusion_line_3("<div>" * 150 + "x" + "</div>" * 150),
-                             "Error reading page 'conclusion.md': its elements nest 150 deep, more than the 100 "
+                             "docs/conclusion.md: its elements nest 150 deep, more than the 100 "
                              "a page can have to join the one-page view; simplify it"),
     "page-not-utf8": (write("docs/conclusion.md", "# Conclusion\n\nCaf\xe9\n".encode("latin-1")),
                       "docs/conclusion.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
@@ -388,7 +388,7 @@ def test_a_page_too_complex_to_finish_is_stopped_at_the_time_limit(good_project,
     build = run_build_measured(project, "--time-limit", "3")
 
     assert_refused(project, before, build.result,
-                   "Error reading page 'conclusion.md': the build took more than 3 s and was stopped: "
+                   "docs/conclusion.md: the build took more than 3 s and was stopped: "
                    "something it was reading is too complex to finish")
     assert build.seconds < 3 + SECONDS
 

@@ -21,6 +21,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, copy_project
+from trustsite.preview_error import error_page
 
 STARTUP_TIMEOUT = 180  # seconds for the first build
 REBUILD_TIMEOUT = 120
@@ -208,3 +209,9 @@ def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser
                "use only: name, description, importance")
     assert message in reloaded and message in opened
     assert fixed_heading == good_heading != "The preview could not be built"
+
+
+def test_the_error_page_shows_a_message_as_text():
+    page = error_page(['docs/a.md, line 2: the link \'<script>alert(1)</script>\' goes to no page of the site'])
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, copy_project, run_build
 from trustsite.github import error_command, summary
-from trustsite.messages import ShortReport, where
+from trustsite.messages import ShortReport, page_problem, where
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
 # A methods file whose one row misspells a field on its line 3.
@@ -63,6 +63,13 @@ def test_problems_in_many_files_stay_short():
     assert shown == messages[:20]
     assert report.rest() == ([f"… and 1 more problem in docs/page-{page}.md" for page in range(20, 29)]
                              + ["… and 11 more problems in other files"])
+
+
+def test_mkdocs_page_errors_name_the_page_by_its_path():
+    assert page_problem("Error reading page 'guide/a.md': too deep", "docs") == "docs/guide/a.md: too deep"
+    # MkDocs prints a BuildError's own message on the next line: this one says nothing.
+    assert page_problem("Error building page 'a.md':", "docs") == ""
+    assert page_problem("Documentation built", "docs") is None
 
 
 def test_on_github_each_problem_is_also_a_workflow_command(project, misspelt):

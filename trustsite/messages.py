@@ -24,6 +24,8 @@ _MKDOCS_LINK = re.compile(r"Doc file '(?P<page>.+?)' contains (?:a|an absolute|a
 _NOT_FOUND = re.compile(r"but the target(?: '.*')? is not found among documentation files\."
                         r"(?: Did you mean '(?P<meant>.*)'\?)?$", re.DOTALL)
 _NO_ANCHOR = re.compile(r"but the doc '(?P<doc>.*)' does not contain an anchor '(?P<anchor>#.*)'\.$", re.DOTALL)
+# How MkDocs 1.6 names the page an exception came from (mkdocs/commands/build.py).
+_MKDOCS_PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<page>.+?)':(?P<problem>.*)", re.DOTALL)
 BROKEN_LINKS = "broken links"
 
 
@@ -51,6 +53,17 @@ def _meant(link: str, page: str, docs_dir: Path) -> str | None:
              for path in sorted(docs_dir.rglob("*.md"))]
     close = difflib.get_close_matches(link.split("#")[0], pages, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def page_problem(message: str, docs: str) -> str | None:
+    """MkDocs' "Error reading page 'x.md': problem" as "docs/x.md: problem"; "" when
+    it names no problem (MkDocs then prints the problem on a line of its own); None
+    for any other message."""
+    found = _MKDOCS_PAGE_ERROR.fullmatch(message)
+    if not found:
+        return None
+    problem = found["problem"].strip()
+    return f"{docs}/{found['page']}: {problem}" if problem else ""
 
 
 class LinkProblems:
