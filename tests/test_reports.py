@@ -55,6 +55,19 @@ def test_three_thousand_broken_links_make_a_short_report(project):
     assert lines[-1] == f"ERROR   -  {FAILED}"
 
 
+def test_the_same_broken_link_twice_is_reported_at_each_line(project):
+    page = project / "docs" / "conclusion.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text("# A page\n\n[One](gone.md)\n\nText.\n\n[Two](gone.md)\n", encoding="utf-8")
+    try:
+        result = run_build(project)
+    finally:
+        page.write_text(good, encoding="utf-8")
+    assert [line for line in result.output.splitlines() if "gone.md" in line] == [
+        f"WARNING -  docs/conclusion.md, line {line}: the link 'gone.md' goes to no page of the site"
+        for line in (3, 7)]
+
+
 def test_problems_in_many_files_stay_short():
     # One problem in each of 40 files: 20 shown, 9 files counted one by one, 11 together.
     report = ShortReport(per_kind=10, most=20)

@@ -47,12 +47,13 @@ def _line_of(text: str, link: str, occurrence: int) -> int | None:
 
 
 def _meant(link: str, page: str, docs_dir: Path) -> str | None:
-    """The page `link` (written in `page`) probably meant, if one has a close name."""
+    """The page `link` (written in `page`) probably meant, if one has a close name:
+    a letter or two apart, compared without the ".md" that every page shares."""
     folder = posixpath.dirname(page)
-    pages = [posixpath.relpath(path.relative_to(docs_dir).as_posix(), folder or ".")
+    pages = [posixpath.relpath(path.relative_to(docs_dir).as_posix(), folder or ".").removesuffix(".md")
              for path in sorted(docs_dir.rglob("*.md"))]
-    close = difflib.get_close_matches(link.split("#")[0], pages, n=1, cutoff=0.6)
-    return close[0] if close else None
+    close = difflib.get_close_matches(link.split("#")[0].removesuffix(".md"), pages, n=1, cutoff=0.8)
+    return close[0] + ".md" if close else None
 
 
 def page_problem(message: str, docs: str) -> str | None:
