@@ -17,7 +17,7 @@ def _moved_into(section: str, item: AnchorLink) -> AnchorLink:
 
 
 def on_page_content(html, page, config, files):
-    # Refused here, where MkDocs names the page ("Error reading page …").
+    # Refused here, where MkDocs names the page (hooks/clean_errors.py words it "docs/<page>.md: …").
     check_depth(html)
     return html
 
