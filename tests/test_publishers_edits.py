@@ -150,12 +150,13 @@ def edited(tmp_path_factory):
 
 
 def test_the_workflow_tests_and_builds_with_make():
-    assert workflow_commands() == ["make test", "make pdf"]
+    # The build first, so that its messages reach the pull request before the tests stop the job.
+    assert workflow_commands() == ["make pdf", "make test"]
 
 
 def test_a_publishers_edits_pass_the_workflow_and_reach_the_site(edited, tmp_path):
     project, edits, described_page = edited
-    test_command, build_command = workflow_commands()
+    build_command, test_command = workflow_commands()
     tested = run(project, test_command,
                  PYTEST_ADDOPTS=f"-m sources -q -p no:cacheprovider --basetemp={tmp_path / 'inner'}")
     assert tested.returncode == 0, tested.stdout[-5000:] + tested.stderr[-2000:]
