@@ -15,9 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuildResult, build_project, copy_project, run_build
+from conftest import FIXTURES, BuildResult, build_project, copy_project, run_build
 
-GOOD_ROW = "- name: Empathy\n  description: Understanding client's perspectives\n  importance: Fosters a supportive connection\n"
+# The bad-input tests' own small project: invented rows and pages, laid over a copy
+# of the real project, so that a publisher's edit to the article moves no row or line
+# a case names. Methods and components: five rows each, row 4 or 5 on lines 11 and 14.
+# References: rows on lines 2, 12 and 22. The test page: its heading on line 1.
+TEST_PROJECT = FIXTURES / "bad-input"
+TEST_PAGE = "docs/conclusion.md"
+HEADING = "# A test page\n"
+GOOD_ROW = "- name: Method A\n  description: Describes method A\n  importance: Why method A matters\n"
 
 
 def replace_in(relative: str, old: str, new: str):
@@ -48,9 +55,15 @@ def delete(relative: str):
     return lambda project: (project / relative).unlink()
 
 
-def on_conclusion_line_3(text: str):
-    """`text` on a line of its own below conclusion.md's heading, which is its first line: line 3."""
-    return replace_in("docs/conclusion.md", "# Conclusion\n", f"# Conclusion\n\n{text}\n")
+def use_test_project(project: Path) -> Path:
+    """`project` with the test project's data files and pages in place of its own."""
+    shutil.copytree(TEST_PROJECT, project, dirs_exist_ok=True)
+    return project
+
+
+def on_line_3(text: str):
+    """`text` on a line of its own below the test page's heading, which is its first line: line 3."""
+    return replace_in(TEST_PAGE, HEADING, f"{HEADING}\n{text}\n")
 
 
 def alias_bomb(levels: int) -> str:
@@ -69,8 +82,8 @@ FAILED = "Build failed; site/ and dist/ were left as they were."
 # id: (change to a good project, the one message the build must print)
 CASES = {
     "yaml-syntax-error": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: [Validation"),
-        "data/methods.yml, line 17: did not find expected ',' or ']'"),
+        replace_in("data/methods.yml", "- name: Method D", "- name: [Method D"),
+        "data/methods.yml, line 12: did not find expected ',' or ']'"),
     # libyaml gives up at the end of the file; the quote opened on line 2.
     "unclosed-quote": (write("data/methods.yml", '- name: A\n  description: "What it is\n  importance: Why\n'),
                        "data/methods.yml, line 2: a quote that is never closed; end the value with the same quote mark"),
@@ -81,173 +94,168 @@ CASES = {
     "empty-list": (write("data/components.yml", "[]\n"),
                    "data/components.yml: is empty; it must hold a list of rows"),
     "missing-file": (delete("data/methods.yml"), "data/methods.yml: file not found"),
-    "data-not-utf8": (replace_in("data/methods.yml", "- name: Validation", "- name: Validaci\udce9n"),
-                      "data/methods.yml, line 16: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
+    "data-not-utf8": (replace_in("data/methods.yml", "- name: Method D", "- name: M\udce9thod D"),
+                      "data/methods.yml, line 11: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
     "top-level-not-a-list": (write("data/methods.yml", GOOD_ROW.replace("- name", "name").replace("\n  ", "\n")),
                              "data/methods.yml: must be a list of rows, each starting with '- '"),
-    "row-not-a-mapping": (write("data/methods.yml", GOOD_ROW + "- Active Listening\n"),
+    "row-not-a-mapping": (write("data/methods.yml", GOOD_ROW + "- Method B\n"),
                           "data/methods.yml, row 2 (line 4): must be a set of 'field: value' lines "
-                          "(name, description, importance), not 'Active Listening'"),
-    "missing-field": (replace_in("data/methods.yml", "  importance: Reduces anxiety and builds rapport\n", ""),
-                      "data/methods.yml, row 4 (line 16), field 'importance': is missing"),
-    "unknown-field": (replace_in("data/methods.yml", "  importance: Reduces", "  importanse: Reduces"),
-                      "data/methods.yml, row 4 (line 18), field 'importanse': is not a known field; "
+                          "(name, description, importance), not 'Method B'"),
+    # Row 4 of the methods: its fields on lines 11 to 13.
+    "missing-field": (replace_in("data/methods.yml", "  importance: Why method D matters\n", ""),
+                      "data/methods.yml, row 4 (line 11), field 'importance': is missing"),
+    "unknown-field": (replace_in("data/methods.yml", "  importance: Why method D", "  importanse: Why method D"),
+                      "data/methods.yml, row 4 (line 13), field 'importanse': is not a known field; "
                       "use only: name, description, importance"),
-    "empty-field": (replace_in("data/methods.yml", "  description: Acknowledging client feelings",
-                               "  description:"),
-                    "data/methods.yml, row 4 (line 17), field 'description': is empty"),
-    "blank-field": (replace_in("data/methods.yml", "  description: Acknowledging client feelings",
-                               '  description: "   "'),
-                    "data/methods.yml, row 4 (line 17), field 'description': is empty"),
-    "wrong-type": (replace_in("data/methods.yml", "- name: Validation", "- name: 42"),
-                   "data/methods.yml, row 4 (line 16), field 'name': must be text, but YAML read 42 "
+    "empty-field": (replace_in("data/methods.yml", "  description: Describes method D", "  description:"),
+                    "data/methods.yml, row 4 (line 12), field 'description': is empty"),
+    "blank-field": (replace_in("data/methods.yml", "  description: Describes method D", '  description: "   "'),
+                    "data/methods.yml, row 4 (line 12), field 'description': is empty"),
+    "wrong-type": (replace_in("data/methods.yml", "- name: Method D", "- name: 42"),
+                   "data/methods.yml, row 4 (line 11), field 'name': must be text, but YAML read 42 "
                    "as a number; put the value in quotes"),
-    "duplicate-row-name": (replace_in("data/methods.yml", "- name: Validation", "- name: Empathy"),
-                           "data/methods.yml, row 4 (line 16), field 'name': 'Empathy' is already used by row 1"),
-    "duplicate-key-in-row": (replace_in("data/methods.yml", "  importance: Reduces anxiety and builds rapport\n",
-                                        "  importance: Reduces anxiety and builds rapport\n  name: Again\n"),
-                             "data/methods.yml, line 19: field 'name' is given twice"),
-    "python-tag": (replace_in("data/methods.yml", "- name: Validation", "- name: !!python/object:os.system ls"),
-                   "data/methods.yml, line 16: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
+    "duplicate-row-name": (replace_in("data/methods.yml", "- name: Method D", "- name: Method A"),
+                           "data/methods.yml, row 4 (line 11), field 'name': 'Method A' is already used by row 1"),
+    "duplicate-key-in-row": (replace_in("data/methods.yml", "  importance: Why method D matters\n",
+                                        "  importance: Why method D matters\n  name: Again\n"),
+                             "data/methods.yml, line 14: field 'name' is given twice"),
+    "python-tag": (replace_in("data/methods.yml", "- name: Method D", "- name: !!python/object:os.system ls"),
+                   "data/methods.yml, line 11: tag 'tag:yaml.org,2002:python/object:os.system' is not allowed; "
                    "write plain text"),
-    # The same field problems in the other table, row 5 (line 20): its fields on lines 20 to 22.
+    # The same field problems in the other table, row 5 (line 14): its fields on lines 14 to 16.
     "components-missing-field": (
-        replace_in("data/components.yml", "  importance: Aligns focus and efforts for better outcomes\n", ""),
-        "data/components.yml, row 5 (line 20), field 'importance': is missing"),
+        replace_in("data/components.yml", "  importance: Why part E matters\n", ""),
+        "data/components.yml, row 5 (line 14), field 'importance': is missing"),
     "components-unknown-field": (
-        replace_in("data/components.yml", "  description: Consensus", "  descripton: Consensus"),
-        "data/components.yml, row 5 (line 21), field 'descripton': is not a known field; "
+        replace_in("data/components.yml", "  description: Describes part E", "  descripton: Describes part E"),
+        "data/components.yml, row 5 (line 15), field 'descripton': is not a known field; "
         "use only: name, description, importance"),
     "components-empty-field": (
-        replace_in("data/components.yml", "  description: Consensus on therapeutic objectives", "  description:"),
-        "data/components.yml, row 5 (line 21), field 'description': is empty"),
+        replace_in("data/components.yml", "  description: Describes part E", "  description:"),
+        "data/components.yml, row 5 (line 15), field 'description': is empty"),
     "components-wrong-type": (
-        replace_in("data/components.yml", "  importance: Aligns focus and efforts for better outcomes",
-                   "  importance: yes"),
-        "data/components.yml, row 5 (line 22), field 'importance': must be text, but YAML read True "
+        replace_in("data/components.yml", "  importance: Why part E matters", "  importance: yes"),
+        "data/components.yml, row 5 (line 16), field 'importance': must be text, but YAML read True "
         "as true/false; put the value in quotes"),
     "components-duplicate-row-name": (
-        replace_in("data/components.yml", "- name: Agreement on Goals", "- name: Trust"),
-        "data/components.yml, row 5 (line 20), field 'name': 'Trust' is already used by row 1"),
+        replace_in("data/components.yml", "- name: Part E", "- name: Part A"),
+        "data/components.yml, row 5 (line 14), field 'name': 'Part A' is already used by row 1"),
     "components-duplicate-key-in-row": (
-        replace_in("data/components.yml", "  description: Consensus on therapeutic objectives\n",
-                   "  description: Consensus on therapeutic objectives\n  description: Shared goals\n"),
-        "data/components.yml, line 22: field 'description' is given twice"),
-    # The reference list: row 1 starts on line 5, row 2 on line 15, row 6 on line 55; a message
+        replace_in("data/components.yml", "  description: Describes part E\n",
+                   "  description: Describes part E\n  description: Again\n"),
+        "data/components.yml, line 16: field 'description' is given twice"),
+    # The reference list: row 1 starts on line 2, row 2 on line 12, row 3 on line 22; a message
     # names the line of its field.
     "reference-doi-as-address": (
-        replace_in("data/references.yml", '  doi: "10.1037/h0085885"', '  doi: "https://doi.org/10.1037/h0085885"'),
-        "data/references.yml, row 1 (line 13), field 'doi': must be a bare DOI such as 10.1037/a0022186, "
+        replace_in("data/references.yml", '  doi: "10.5555/test-a"', '  doi: "https://doi.org/10.5555/test-a"'),
+        "data/references.yml, row 1 (line 10), field 'doi': must be a bare DOI such as 10.1037/a0022186, "
         "without https://doi.org/"),
     "reference-year-in-quotes": (
-        replace_in("data/references.yml", "  year: 1957", '  year: "1957"'),
-        "data/references.yml, row 2 (line 17), field 'year': must be a whole number, not '1957'; remove the quotes"),
+        replace_in("data/references.yml", "  year: 2002", '  year: "2002"'),
+        "data/references.yml, row 2 (line 14), field 'year': must be a whole number, not '2002'; remove the quotes"),
     "reference-null-field-left-out": (
         replace_in("data/references.yml", "  container: null\n", ""),
-        "data/references.yml, row 6 (line 55), field 'container': is missing"),
+        "data/references.yml, row 3 (line 22), field 'container': is missing"),
     "reference-script-address": (
-        replace_in("data/references.yml", '  url: "https://www.apa.org/ethics/code"', '  url: "javascript:alert(1)"'),
-        "data/references.yml, row 6 (line 64), field 'url': must be a web address starting with https://"),
+        replace_in("data/references.yml", '  url: "https://example.org/work-c"', '  url: "javascript:alert(1)"'),
+        "data/references.yml, row 3 (line 31), field 'url': must be a web address starting with https://"),
     "reference-duplicate-id": (
-        replace_in("data/references.yml", "- id: rogers-1957", "- id: bordin-1979"),
-        "data/references.yml, row 2 (line 15), field 'id': 'bordin-1979' is already used by row 1"),
+        replace_in("data/references.yml", "- id: author-b-2002", "- id: author-a-2001"),
+        "data/references.yml, row 2 (line 12), field 'id': 'author-a-2001' is already used by row 1"),
     "reference-id-with-spaces": (
-        replace_in("data/references.yml", "- id: rogers-1957", "- id: Rogers 1957"),
-        "data/references.yml, row 2 (line 15), field 'id': must be lower-case letters, digits and hyphens, "
+        replace_in("data/references.yml", "- id: author-b-2002", "- id: Author B 2002"),
+        "data/references.yml, row 2 (line 12), field 'id': must be lower-case letters, digits and hyphens, "
         "such as smith-2020"),
     "reference-unknown-field": (
-        replace_in("data/references.yml", '  supports: "Empathy and', '  support: "Empathy and'),
-        "data/references.yml, row 2 (line 24), field 'support': is not a known field; use only: id, authors, "
+        replace_in("data/references.yml", '  supports: "Claim B', '  support: "Claim B'),
+        "data/references.yml, row 2 (line 21), field 'support': is not a known field; use only: id, authors, "
         "year, title, container, volume, issue, pages, doi, url, supports"),
     "macro-references-with-argument": (
         replace_in("docs/references.md", "{{ references() }}", '{{ references("apa") }}'),
-        "docs/references.md, line 6: references() takes 0 positional arguments but 1 was given"),
-    # conclusion.md's heading is its first line, so a call inserted below it is on line 3.
-    "undefined-macro": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_tabel(\"methods\") }}\n"),
+        "docs/references.md, line 5: references() takes 0 positional arguments but 1 was given"),
+    "undefined-macro": (on_line_3('{{ data_tabel("methods") }}'),
                         "docs/conclusion.md, line 3: 'data_tabel' is not one of this site's macros; "
                         "did you mean data_table()?"),
-    "macro-wrong-arguments": (replace_in("docs/conclusion.md", "# Conclusion\n",
-                                         "# Conclusion\n\n{{ data_table(\"methods\", \"components\") }}\n"),
+    "macro-wrong-arguments": (on_line_3('{{ data_table("methods", "components") }}'),
                               "docs/conclusion.md, line 3: data_table() takes 1 positional argument but 2 were given"),
-    "macro-unknown-table": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n{{ data_table(\"method\") }}\n"),
+    "macro-unknown-table": (on_line_3('{{ data_table("method") }}'),
                             "docs/conclusion.md, line 3: there is no table 'method'; use one of: methods, components"),
-    "link-to-missing-page": (replace_in("docs/conclusion.md", "# Conclusion\n", "# Conclusion\n\n[More](missing-page.md)\n"),
+    "link-to-missing-page": (on_line_3("[More](missing-page.md)"),
                              "docs/conclusion.md, line 3: the link 'missing-page.md' goes to no page of the site"),
-    "link-to-a-misspelt-page": (on_conclusion_line_3("[More](conclusoin.md)"),
+    "link-to-a-misspelt-page": (on_line_3("[More](conclusoin.md)"),
                                 "docs/conclusion.md, line 3: the link 'conclusoin.md' goes to no page of the site; "
                                 "did you mean 'conclusion.md'?"),
-    "link-to-missing-anchor": (replace_in("docs/conclusion.md", "# Conclusion\n",
-                                          "# Conclusion\n\n[More](confidentiality.md#no-such-heading)\n"),
-                               "docs/conclusion.md, line 3: the link 'confidentiality.md#no-such-heading' "
-                               "goes to no heading of 'confidentiality.md'"),
+    "link-to-missing-anchor": (on_line_3("[More](references.md#no-such-heading)"),
+                               "docs/conclusion.md, line 3: the link 'references.md#no-such-heading' "
+                               "goes to no heading of 'references.md'"),
     # Joined into one page, elements this deep would run Python out of stack.
-    "page-nested-too-deep": (on_conclusion_line_3("<div>" * 150 + "x" + "</div>" * 150),
+    "page-nested-too-deep": (on_line_3("<div>" * 150 + "x" + "</div>" * 150),
                              "docs/conclusion.md: its elements nest 150 deep, more than the 100 "
                              "a page can have to join the one-page view; simplify it"),
-    "page-not-utf8": (write("docs/conclusion.md", "# Conclusion\n\nCaf\xe9\n".encode("latin-1")),
+    "page-not-utf8": (write(TEST_PAGE, f"{HEADING}\nCaf\xe9\n".encode("latin-1")),
                       "docs/conclusion.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
     # A data file cannot make the build hang or fill the memory, nor quote itself at length.
     "data-huge-number": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: " + "1" * MEGABYTE),
-        f"data/methods.yml, line 16: YAML reads '{'1' * 58}… as a number 1,048,576 characters long; "
+        replace_in("data/methods.yml", "- name: Method D", "- name: " + "1" * MEGABYTE),
+        f"data/methods.yml, line 11: YAML reads '{'1' * 58}… as a number 1,048,576 characters long; "
         "put the value in quotes"),
     "data-deep-nesting": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: " + "[" * 500 + "]" * 500),
-        "data/methods.yml, line 16: lists or mappings are nested more than 10 deep; "
+        replace_in("data/methods.yml", "- name: Method D", "- name: " + "[" * 500 + "]" * 500),
+        "data/methods.yml, line 11: lists or mappings are nested more than 10 deep; "
         "a row is one list item of 'field: value' lines"),
     "data-too-many-values": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: [" + "1, " * 20_000 + "]"),
+        replace_in("data/methods.yml", "- name: Method D", "- name: [" + "1, " * 20_000 + "]"),
         "data/methods.yml: holds more than 10,000 values, far more than a page can show"),
     "data-file-too-large": (
-        replace_in("data/methods.yml", "- name: Validation", "# " + "x" * (2 * MEGABYTE) + "\n- name: Validation"),
+        replace_in("data/methods.yml", "- name: Method D", "# " + "x" * (2 * MEGABYTE) + "\n- name: Method D"),
         "data/methods.yml: is larger than 2 MB; no page needs that much"),
     "data-date-that-does-not-exist": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: 2025-02-30"),
-        "data/methods.yml, line 16: YAML cannot read this value (day is out of range for month); put it in quotes"),
+        replace_in("data/methods.yml", "- name: Method D", "- name: 2025-02-30"),
+        "data/methods.yml, line 11: YAML cannot read this value (day is out of range for month); put it in quotes"),
     "data-control-character": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: Valid\x00ation"),
-        "data/methods.yml, line 16: holds the character #x0000, which YAML does not allow; delete it"),
+        replace_in("data/methods.yml", "- name: Method D", "- name: Meth\x00od D"),
+        "data/methods.yml, line 11: holds the character #x0000, which YAML does not allow; delete it"),
     "data-list-as-field-name": (
-        replace_in("data/methods.yml", "  importance: Reduces", "  [importance]: Reduces"),
-        "data/methods.yml, line 18: a field name must be plain text, not a list or mapping"),
+        replace_in("data/methods.yml", "  importance: Why method D", "  [importance]: Why method D"),
+        "data/methods.yml, line 13: a field name must be plain text, not a list or mapping"),
     "data-binary-tag": (
-        replace_in("data/methods.yml", "- name: Validation", "- name: !!binary VmFsaWRhdGlvbg=="),
-        "data/methods.yml, line 16: tag 'tag:yaml.org,2002:binary' is not allowed; write plain text"),
+        replace_in("data/methods.yml", "- name: Method D", "- name: !!binary TWV0aG9kIEQ="),
+        "data/methods.yml, line 11: tag 'tag:yaml.org,2002:binary' is not allowed; write plain text"),
     "data-very-long-field-name": (
-        replace_in("data/methods.yml", "  importance: Reduces", "  ? " + "i" * 10_000 + "\n  : Reduces"),
-        f"data/methods.yml, row 4 (line 18), field '{'i' * 58}…: is not a known field; "
+        replace_in("data/methods.yml", "  importance: Why method D", "  ? " + "i" * 10_000 + "\n  : Why method D"),
+        f"data/methods.yml, row 4 (line 13), field '{'i' * 58}…: is not a known field; "
         "use only: name, description, importance"),
     # A page may only call macros: nothing else in it reaches mkdocs-macros.
     "page-jinja-loop": (
-        on_conclusion_line_3("{% for i in range(10**9) %}x{% endfor %}"),
+        on_line_3("{% for i in range(10**9) %}x{% endfor %}"),
         'docs/conclusion.md, line 3: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-arithmetic": (
-        on_conclusion_line_3('{{ "x" * 10**10 }}'),
+        on_line_3('{{ "x" * 10**10 }}'),
         'docs/conclusion.md, line 3: a page may only call a macro, such as {{ data_table("methods") }}'),
     "page-jinja-function-not-a-macro": (
-        on_conclusion_line_3("{{ lipsum(1000000000) }}"),
+        on_line_3("{{ lipsum(1000000000) }}"),
         "docs/conclusion.md, line 3: 'lipsum' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     # mkdocs-macros' own macros publish the build's settings, folders and last committer.
     "page-calls-macros-info": (
-        on_conclusion_line_3("{{ macros_info() }}"),
+        on_line_3("{{ macros_info() }}"),
         "docs/conclusion.md, line 3: 'macros_info' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     "page-calls-context": (
-        on_conclusion_line_3("{{ context() }}"),
+        on_line_3("{{ context() }}"),
         "docs/conclusion.md, line 3: 'context' is not one of this site's macros; "
         "use one of: data_table(), references()"),
     # mkdocs-macros renders a front-matter title too; it goes on line 2.
     "page-jinja-in-title": (
-        replace_in("docs/conclusion.md", "# Conclusion\n", '---\ntitle: "{{ 7 * 7 }}"\n---\n\n# Conclusion\n'),
+        replace_in(TEST_PAGE, HEADING, f'---\ntitle: "{{{{ 7 * 7 }}}}"\n---\n\n{HEADING}'),
         'docs/conclusion.md, line 2: a page may only call a macro, such as {{ data_table("methods") }}'),
-    "page-jinja-syntax-error": (on_conclusion_line_3('{{ data_table("methods" }}'),
+    "page-jinja-syntax-error": (on_line_3('{{ data_table("methods" }}'),
                                 "docs/conclusion.md, line 3: unexpected '}', expected ')'"),
-    "page-too-large": (write("docs/conclusion.md", "# Conclusion\n" + "x" * MEGABYTE),
+    "page-too-large": (write(TEST_PAGE, HEADING + "x" * MEGABYTE),
                        "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
     # A message quotes a line's worth of a link's target, whatever its length.
     "link-target-very-long": (
-        on_conclusion_line_3(f"[More]({LONG_LINK})"),
+        on_line_3(f"[More]({LONG_LINK})"),
         f"docs/conclusion.md, line 3: the link '{'a' * 58}… goes to no page of the site"),
 }
 
@@ -262,12 +270,12 @@ HOSTILE_DATA = {
         write("data/methods.yml", alias_bomb(levels=9)),
         "data/methods.yml, line 2: anchors and aliases (&name, *name) are not allowed; write each value out"),
     "anchor-and-alias": (
-        replace_each("data/methods.yml", ("- name: Validation", "- name: &validation Validation"),
-                     ("- name: Professional Boundaries", "- name: *validation")),
-        "data/methods.yml, line 16: anchors and aliases (&name, *name) are not allowed; write each value out"),
+        replace_each("data/methods.yml", ("- name: Method D", "- name: &method Method D"),
+                     ("- name: Method E", "- name: *method")),
+        "data/methods.yml, line 11: anchors and aliases (&name, *name) are not allowed; write each value out"),
     "one-megabyte-cell-of-the-wrong-type": (
-        replace_in("data/methods.yml", "- name: Validation", '- name: ["' + "x" * MEGABYTE + '"]'),
-        f"data/methods.yml, row 4 (line 16), field 'name': must be text, but YAML read ['{'x' * 57}… "
+        replace_in("data/methods.yml", "- name: Method D", '- name: ["' + "x" * MEGABYTE + '"]'),
+        f"data/methods.yml, row 4 (line 11), field 'name': must be text, but YAML read ['{'x' * 57}… "
         "as a list or mapping; put the value in quotes"),
     # Read whole before its size is checked, it would need 3 GB, past MEMORY_GUARD.
     "three-gigabyte-file": (grow_sparse("data/methods.yml", 3 * 2**30),
@@ -294,8 +302,8 @@ def tree_digest(folder: Path) -> str:
 
 @pytest.fixture(scope="module")
 def good_project(tmp_path_factory):
-    """A built project; each case copies it, breaks it and rebuilds."""
-    return build_project(copy_project(tmp_path_factory.mktemp("good"))).project
+    """The test project, built; each case copies it, breaks it and rebuilds."""
+    return build_project(use_test_project(copy_project(tmp_path_factory.mktemp("good")))).project
 
 
 def broken_copy(good_project: Path, tmp_path: Path, mutate) -> tuple[Path, tuple[str, str]]:
@@ -360,7 +368,7 @@ def test_bad_input_is_refused_clearly(good_project, tmp_path, case):
 def test_a_page_is_checked_before_mkdocs_macros_runs_it(good_project, tmp_path):
     # An attribute walk from a macro to Python's open(), which would write into the project.
     attack = '{{ data_table.__globals__.__builtins__.open("ran.txt", "w").write("ran") }}'
-    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_3(attack))
+    project, before = broken_copy(good_project, tmp_path, on_line_3(attack))
 
     result = run_build_measured(project).result
 
@@ -383,7 +391,7 @@ def test_hostile_data_is_refused_fast_in_little_memory(good_project, tmp_path, c
 
 def test_a_page_too_complex_to_finish_is_stopped_at_the_time_limit(good_project, tmp_path):
     # Python-Markdown takes minutes over 20,000 "[" in a row; the limit stops it and names the page.
-    project, before = broken_copy(good_project, tmp_path, on_conclusion_line_3("[" * 20_000))
+    project, before = broken_copy(good_project, tmp_path, on_line_3("[" * 20_000))
 
     build = run_build_measured(project, "--time-limit", "3")
 

@@ -12,7 +12,7 @@ HUGE = "x" * 10 * 2**20
 
 
 def test_a_short_value_is_quoted_whole():
-    assert quoted("Active Listening") == "'Active Listening'"
+    assert quoted("Method A") == "'Method A'"
     assert quoted(["a", 1]) == "['a', 1]"
 
 
