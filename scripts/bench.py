@@ -42,7 +42,8 @@ from trustsite.browser import launch_chromium  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 # The hostile data files the tests refuse, held there only to a hang guard.
-from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS, use_test_project  # noqa: E402
+from conftest import use_test_project  # noqa: E402
+from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
 
 PYTHON = sys.executable
 ZENSICAL = str(Path(PYTHON).with_name("zensical"))

@@ -22,6 +22,7 @@ from trustsite.one_file import ONE_FILE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TEST_PROJECT = FIXTURES / "test-project"
 # What a project copy needs in order to build; everything else stays behind.
 PROJECT_SOURCES = ["docs", "data", "overrides", "includes", "hooks", "trustsite",
                    "scripts", "macros.py", "mkdocs.yml"]
@@ -67,6 +68,13 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(source, dest / name)
     return dest
+
+
+def use_test_project(project: Path) -> Path:
+    """`project` with the test project's invented data files and pages in place of
+    the article's, for tests that name a row or a line: a publisher's edit moves none."""
+    shutil.copytree(TEST_PROJECT, project, dirs_exist_ok=True)
+    return project
 
 
 def change_config(project: Path, line: str, new_line: str) -> None:

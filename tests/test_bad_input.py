@@ -15,13 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, BuildResult, build_project, copy_project, run_build
+from conftest import BuildResult, build_project, copy_project, run_build, use_test_project
 
-# The bad-input tests' own small project: invented rows and pages, laid over a copy
-# of the real project, so that a publisher's edit to the article moves no row or line
-# a case names. Methods and components: five rows each, row 4 or 5 on lines 11 and 14.
-# References: rows on lines 2, 12 and 22. The test page: its heading on line 1.
-TEST_PROJECT = FIXTURES / "bad-input"
+# The test project (conftest.use_test_project): methods and components have five rows
+# each, row 4 on line 11 and row 5 on line 14; references rows on lines 2, 12 and 22;
+# the test page's heading is its line 1.
 TEST_PAGE = "docs/conclusion.md"
 HEADING = "# A test page\n"
 GOOD_ROW = "- name: Method A\n  description: Describes method A\n  importance: Why method A matters\n"
@@ -53,12 +51,6 @@ def replace_each(relative: str, *changes: tuple[str, str]):
 
 def delete(relative: str):
     return lambda project: (project / relative).unlink()
-
-
-def use_test_project(project: Path) -> Path:
-    """`project` with the test project's data files and pages in place of its own."""
-    shutil.copytree(TEST_PROJECT, project, dirs_exist_ok=True)
-    return project
 
 
 def on_line_3(text: str):

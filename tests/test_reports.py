@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, copy_project, run_build, use_test_project
 from trustsite.github import error_command, summary
 from trustsite.messages import ShortReport, page_problem, where
 
@@ -22,8 +22,8 @@ MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is no
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A copy of the project that each test breaks and mends again."""
-    return copy_project(tmp_path_factory.mktemp("reports"))
+    """A copy of the test project, whose page docs/conclusion.md each test breaks and mends again."""
+    return use_test_project(copy_project(tmp_path_factory.mktemp("reports")))
 
 
 @pytest.fixture
