@@ -27,12 +27,16 @@ sys.path.insert(0, str(ROOT))
 from serve_static import StaticHostHandler, hanging  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
+from trustsite.sources import article_pages, page_calling, site_path  # noqa: E402
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
 
 WIDTHS = [1024, 1280, 1440, 1920]
 TABLE_WIDTHS = [320, 390, 1280, 1920]
 HEADING = "article h1"
 # The pages timed on a hanging network: the home page, a section, the whole article.
-HANGING_PAGES = ["", "confidentiality/", "whole-article/"]
+HANGING_PAGES = ["", site_path(article_pages(ROOT)[1]), site_path(WHOLE_ARTICLE_PAGE)]
+# The page that shows the methods table, as the sources say.
+TABLE_PAGE = site_path(page_calling(ROOT, "methods"))
 GIVE_UP_SECONDS = 15
 
 
@@ -99,7 +103,7 @@ def report_tables(browser, url: str, one_file: str) -> None:
     for width in TABLE_WIDTHS:
         page = browser.new_page(viewport={"width": width, "height": 800})
         sizes = []
-        for address in (url + "fostering-connections/", one_file):
+        for address in (url + TABLE_PAGE, one_file):
             page.goto(address)
             sizes.append(min(page.evaluate(TABLE_TEXT_SIZES)))
         page.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from trustsite.sources import Unit, article_pages, article_units, page_units, squash
+from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
 
 ROOT = Path(__file__).resolve().parent.parent
 _TABLE_MACRO = re.compile(r"\{\{\s*data_table\(")
@@ -87,21 +87,22 @@ def unplaced_units(text: str, units: list[str]) -> list[str]:
     return unplaced
 
 
-def site_path(page: str) -> str:
-    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
-    name = page.removesuffix(".md")
-    return "" if name == "index" else f"{name}/"
-
-
-def page_calling(project: Path, table: str) -> str:
-    """The one page of the nav whose Markdown calls for the table named `table`."""
-    (page,) = [page for page in article_pages(project)
-               if f'data_table("{table}")' in (project / "docs" / page).read_text(encoding="utf-8")]
-    return page
-
-
 def first_page_saying(project: Path, word: str) -> str | None:
     """The first page of the nav whose text, as a reader sees it, holds `word` as a word."""
     pattern = re.compile(rf"\b{re.escape(word)}\b")
     return next((page for page in article_pages(project)
                  if any(pattern.search(text) for text in page_texts(project, page))), None)
+
+
+def search_word(project: Path = ROOT) -> tuple[str, str]:
+    """A word of the article that one page alone says, in any of its forms, and
+    that page: the longest such word, which no search drops as too common."""
+    texts = {page: " ".join(page_texts(project, page)).lower() for page in article_pages(project)}
+    words = {word for unit in article_units(project) if not unit.added
+             for word in re.findall(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])", unit.text)}
+    for word in sorted(words, key=lambda word: (-len(word), word)):
+        stem = word.lower()[:max(5, len(word) - 3)]  # "breaches" and "breach" alike
+        (page, *others) = [page for page, text in texts.items() if stem in text] or [None]
+        if page and not others:
+            return word, page
+    raise AssertionError("no word of the article is on one page alone")

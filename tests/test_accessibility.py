@@ -7,10 +7,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString
 
-from article import first_page_saying, page_calling, plain_sentence, site_path
+from article import first_page_saying, search_word, site_path
 from conftest import PHONE, ROOT, axe_violations, choose_palette, every_page, scheme, site_pages
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
+from trustsite.sources import page_calling
 from trustsite.tables import TABLES
 
 PALETTES = ["default", "slate"]
@@ -36,7 +37,7 @@ def test_axe_finds_no_violation_on_any_page(browser, built, hosted, palette):
         found += [f"{path or '/'}: {violation}" for violation in axe_violations(page)]
     # The search panel, open with results, is part of every page too.
     page.keyboard.press("/")
-    page.keyboard.type("trust")
+    page.keyboard.type(search_word()[0])
     page.wait_for_selector(".md-search-result__link")
     settle(page)
     found += [f"open search: {violation}" for violation in axe_violations(page)]
@@ -80,7 +81,7 @@ def tab_stops(page, limit: int = 80) -> list[dict]:
     return stops
 
 
-@pytest.mark.parametrize("path", ["", "fostering-connections/", "references/"])
+@pytest.mark.parametrize("path", ["", TABLE_PAGES["methods"], "references/"])
 def test_the_first_tab_reaches_the_skip_link(browser, site_url, path):
     page = browser.new_page()
     page.goto(site_url + path)
@@ -102,7 +103,7 @@ def test_the_first_tab_reaches_the_skip_link(browser, site_url, path):
 def test_focus_is_always_visible(browser, site_url, viewport, palette):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
-    page.goto(site_url + "fostering-connections/")
+    page.goto(site_url + TABLE_PAGES["methods"])
     choose_palette(page, palette)
     page.reload()
     stops = tab_stops(page)
@@ -120,8 +121,7 @@ def test_search_opens_and_is_used_with_the_keyboard(browser, site_url):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
     assert page.evaluate("document.getElementById('__search').checked")
-    # The longest word of one of the article's sentences.
-    word = max(plain_sentence(ROOT).text.rstrip(".").split(), key=len)
+    word, _ = search_word()
     page.keyboard.type(word)
     page.wait_for_selector(".md-search-result__link")
     page.keyboard.press("ArrowDown")

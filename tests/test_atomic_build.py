@@ -7,7 +7,9 @@ from typing import NamedTuple
 
 import pytest
 
-from conftest import Build, build_project, copy_project, run_build
+from article import built_page
+from conftest import ROOT, Build, build_project, copy_project, run_build
+from trustsite.sources import article_pages
 
 ADDED = "A sentence added by this test."
 FAILED = "Build failed; site/ and dist/ were left as they were."
@@ -87,24 +89,27 @@ def test_a_step_failing_after_the_online_build_leaves_site_and_dist_as_they_were
 
 def test_a_failed_build_leaves_the_last_good_site_and_a_good_build_replaces_it(good_build, tmp_path):
     built = copy_of(good_build, tmp_path / "project")
-    page = built.project / "docs" / "conclusion.md"
+    # A page of the nav, broken, then given a sentence.
+    name = article_pages(ROOT)[-1]
+    offline_name = built_page(Path(), name, offline=True).name
+    page = built.project / "docs" / name
     good_text = page.read_text(encoding="utf-8")
     site, dist = snapshot(built.site), snapshot(built.dist)
     assert site and dist
 
-    page.write_text(good_text.replace("# Conclusion\n", "# Conclusion\n\n{{ data_tabel() }}\n"), encoding="utf-8")
+    page.write_text(good_text.rstrip() + "\n\n{{ data_tabel() }}\n", encoding="utf-8")
     failed = run_build(built.project)
     assert failed.returncode != 0
     assert changed(site, snapshot(built.site)) == [], "the failed build changed site/"
     assert changed(dist, snapshot(built.dist)) == [], "the failed build changed dist/"
     assert list(built.project.glob(".build-*")) == [], "a failed build left its staging folder"
 
-    page.write_text(good_text.replace("# Conclusion\n", f"# Conclusion\n\n{ADDED}\n"), encoding="utf-8")
+    page.write_text(good_text.rstrip() + f"\n\n{ADDED}\n", encoding="utf-8")
     build_project(built.project)
-    assert ADDED in (built.site / "conclusion" / "index.html").read_text(encoding="utf-8")
+    assert ADDED in built_page(built.site, name).read_text(encoding="utf-8")
     archives = list(built.dist.glob("*.zip"))
     assert archives, "the good build left no offline archive in dist/"
     with zipfile.ZipFile(archives[0]) as archive:
-        assert any(ADDED in archive.read(name).decode("utf-8", "replace")
-                   for name in archive.namelist() if name.endswith("conclusion.html"))
+        assert any(ADDED in archive.read(member).decode("utf-8", "replace")
+                   for member in archive.namelist() if member.endswith(offline_name))
     assert list(built.project.glob(".build-*")) == [], "a good build left its staging folder"

@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from article import built_page, page_calling, site_path
+from article import built_page, site_path
 from conftest import build_project, copy_project, serve
+from trustsite.sources import page_calling
 
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = "<img src=x onerror=alert(1)>"

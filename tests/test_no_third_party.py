@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import serve, site_pages
+from article import built_page, search_word, site_path
+from conftest import ROOT, serve, site_pages
+from trustsite.sources import article_pages
 
 SEARCH_BOX = "input[data-md-component=search-query]"
 RESULT_LINKS = ".md-search-result__item > a"
@@ -78,15 +80,17 @@ def test_offline_copy_works_from_file_with_the_network_blocked(browser, offline_
 
 def test_offline_search_lists_the_pages_that_hold_the_word(browser, offline_copy):
     with recording(browser, is_file) as (page, requests):
+        word, on_page = search_word()
+        opens = built_page(offline_copy, on_page, offline=True).name
         page.goto((offline_copy / "index.html").as_uri())
-        found = {Path(urlsplit(url).path) for url in search(page, "breaches")}
+        found = {Path(urlsplit(url).path) for url in search(page, word)}
         # Every page that has the word, and only those (the one-page copy is not searched).
         assert found == {path for path in offline_pages(offline_copy)
-                         if path.name != "whole-article.html" and "breach" in article_text(path)}
+                         if path.name != "whole-article.html" and word.lower() in article_text(path)}
         # A result opens its page, still with no request to any host.
-        page.click(f"{RESULT_LINKS}[href*='confidentiality.html']")
+        page.click(f"{RESULT_LINKS}[href*='{opens}']")
         page.wait_for_load_state()
-        assert Path(urlsplit(page.url).path).name == "confidentiality.html"
+        assert Path(urlsplit(page.url).path).name == opens
         assert_themed(page, page.url)
     assert not [url for url in requests if not is_file(url)]
 
@@ -103,7 +107,7 @@ def toggle(page) -> tuple[str, str]:
 
 def test_offline_light_and_dark_toggle(browser, offline_copy):
     with recording(browser, is_file) as (page, requests):
-        page.goto((offline_copy / "conclusion.html").as_uri())
+        page.goto(built_page(offline_copy, article_pages(ROOT)[-1], offline=True).as_uri())
         # The toggle cycles from the system's (light) scheme to light, dark, and back.
         seen = [toggle(page), toggle(page), toggle(page)]
         assert seen == [("default", WHITE), ("slate", seen[1][1]), ("default", WHITE)]
@@ -125,5 +129,6 @@ def test_online_site_asks_only_its_own_host(browser, built, docs_count):
                 page.goto(url + path)
                 assert_themed(page, path)
             # Searching fetches the index and starts the worker: still only this host.
-            assert url + "confidentiality/" in {u.split("?")[0] for u in search(page, "breaches")}
+            word, on_page = search_word()
+            assert url + site_path(on_page) in {u.split("?")[0] for u in search(page, word)}
     assert requests and not [r for r in requests if urlsplit(r).netloc != own]

@@ -7,7 +7,9 @@ import zipfile
 
 from bs4 import BeautifulSoup
 
-from conftest import site_pages
+from article import built_page, search_word, site_path
+from conftest import ROOT, site_pages
+from trustsite.sources import article_pages, nav_pages
 
 SEARCH_BOX = "[data-md-component=search-query]"
 # Text that keeps its line breaks and spacing: minifying must not touch it.
@@ -46,7 +48,7 @@ def test_online_index_leaves_the_documents_for_first_use(built):
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = json.loads((built.site / "search" / "search_docs.json").read_text(encoding="utf-8"))
     assert index["docs"] == [] and index["config"]["lang"] == ["en"]
-    assert {doc["location"].split("#")[0] for doc in docs} >= {"", "confidentiality/"}
+    assert {doc["location"].split("#")[0] for doc in docs} >= {site_path(page) for page in article_pages(ROOT)}
 
 
 def worker_and_documents(urls: list[str]) -> list[str]:
@@ -65,11 +67,13 @@ def test_search_loads_on_first_use_online(browser, site_url):
     page = browser.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + "trust-dynamics/", wait_until="networkidle")
+    word, on_page = search_word()
+    # A page other than the one that holds the word.
+    page.goto(site_url + site_path(nav_pages(ROOT)[-1]), wait_until="networkidle")
     assert not worker_and_documents(requested), "search loaded before the reader used it"
 
-    links = search(page, "confidentiality")
-    assert site_url + "confidentiality/" in links
+    links = search(page, word)
+    assert site_url + site_path(on_page) in links
     assert len(worker_and_documents(requested)) == 2
     page.close()
 
@@ -82,8 +86,9 @@ def test_search_loads_on_first_use_offline(browser, offline_copy):
     # From file:// the worker runs in a hidden iframe (iframe-worker): none yet.
     assert page.eval_on_selector_all("iframe", "frames => frames.length") == 0
 
-    links = search(page, "confidentiality")
-    assert (offline_copy / "confidentiality.html").as_uri() in links
+    word, on_page = search_word()
+    links = search(page, word)
+    assert built_page(offline_copy, on_page, offline=True).as_uri() in links
     context.close()
 
 

@@ -21,6 +21,7 @@ import urllib.request
 import pytest
 
 from conftest import ROOT, copy_project
+from trustsite.sources import article_pages, site_path
 from trustsite.preview_error import error_page
 
 STARTUP_TIMEOUT = 180  # seconds for the first build
@@ -106,7 +107,8 @@ def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):
         with OPENER.open(address, timeout=30) as response:
             assert response.status == 200 and f"127.0.0.1:{port}" in address
 
-        page = project / "docs" / "conclusion.md"
+        name = article_pages(project)[-1]
+        page = project / "docs" / name
         saved_at = len(preview.lines)
         page.write_text(page.read_text(encoding="utf-8") + "\nA sentence saved while previewing.\n",
                         encoding="utf-8")
@@ -127,7 +129,7 @@ def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):
     assert any("Documentation built in" in line for line in after_save), after_save
     assert [line for line in after_save if "[macros]" in line] == []
     assert [line for line in after_save if not any(p.fullmatch(line) for p in REBUILD_LINES)] == []
-    assert "docs/conclusion.md" in error and "there is no table 'nope'" in error, preview.lines[errors_at:]
+    assert f"docs/{name}" in error and "there is no table 'nope'" in error, preview.lines[errors_at:]
 
 
 def load_clean_errors_hook():
@@ -185,7 +187,7 @@ def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser
         served = preview.wait_for(r"Serving on (http://\S+)", STARTUP_TIMEOUT)
         address = re.search(r"Serving on (http://\S+)", served).group(1)
         page = browser.new_page()
-        page.goto(address + "conclusion/", wait_until="load")
+        page.goto(address + site_path(article_pages(project)[-1]), wait_until="load")
         good_heading = page.locator("h1").first.inner_text()
 
         methods.write_text(MISSPELT_FIELD, encoding="utf-8")

@@ -19,9 +19,9 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from article import page_texts
-from conftest import copy_project, run_build, serve, site_pages, unzip_offline_copy
-from trustsite.sources import sentences
+from article import page_texts, search_word, site_path
+from conftest import ROOT, copy_project, run_build, serve, site_pages, unzip_offline_copy
+from trustsite.sources import article_pages, sentences
 
 PREFIX = "/trust-in-therapy/"
 UNKNOWN_PAGE = "no/such/page/"
@@ -164,7 +164,8 @@ def test_no_link_or_asset_is_broken_under_the_sub_path(published, crawled):
 def test_the_404_page_links_back_into_the_site(published, crawled):
     unknown = published.url + UNKNOWN_PAGE
     targets = {target for target, sources in crawled.linked_from.items() if unknown in sources}
-    assert published.url + "foundation-of-trust/" in targets
+    # The menu, one of whose pages is the article's second.
+    assert published.url + site_path(article_pages(ROOT)[1]) in targets
     assert any(target.endswith(".css") for target in targets)
 
 
@@ -224,9 +225,9 @@ def test_404_page_has_the_theme_at_an_unknown_address(browser, published):
 
 
 def test_search_works_under_the_sub_path(browser, published):
-    response, page, requested, failures = visit(browser, published.url + "foundation-of-trust/")
+    response, page, requested, failures = visit(browser, published.url + site_path(article_pages(ROOT)[1]))
     try:
-        page.locator(".md-search__input").fill("confidentiality")
+        page.locator(".md-search__input").fill(search_word()[0])
         page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
         page.wait_for_load_state("networkidle")
     finally:

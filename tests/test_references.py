@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from trustsite.data import load_rows
 from trustsite.references import references_html
 from trustsite.schema import Reference
+from trustsite.sources import nav_pages, site_path
 
 pytestmark = pytest.mark.sources
 
@@ -104,8 +105,10 @@ def test_the_page_opens_with_an_editors_note(built):
                         note.get_text())
 
 
-def test_conclusion_leads_on_to_references(built):
-    html = (built.site / "conclusion" / "index.html").read_text(encoding="utf-8")
+def test_the_page_before_references_leads_on_to_it(built):
+    pages = nav_pages(built.project)
+    before = pages[pages.index("references.md") - 1]
+    html = (built.site / site_path(before) / "index.html").read_text(encoding="utf-8")
     assert BeautifulSoup(html, "html.parser").find("link", rel="next")["href"] == "../references/"
 
 

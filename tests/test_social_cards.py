@@ -281,8 +281,11 @@ def test_titles_in_any_language_build_each_with_its_card_and_alt_text_as_written
     config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     # Two pages after the opening one, given new menu titles.
     (drawn_page, left_off_page) = [next(iter(entry.items())) for entry in config["nav"][1:3]]
-    for (old_title, file), title in ((drawn_page, DRAWN_TITLE), (left_off_page, LEFT_OFF_TITLE)):
-        change_config(project, f"  - {old_title}: {file}", f'  - "{title}": {file}')
+    lines = (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    for (_, file), title in ((drawn_page, DRAWN_TITLE), (left_off_page, LEFT_OFF_TITLE)):
+        # The nav's line for the page, however its title is written (quoted or not).
+        (line,) = [line for line in lines if line.startswith("  - ") and line.endswith(f": {file}")]
+        change_config(project, line, f'  - "{title}": {file}')
 
     result = run_build(project)
 

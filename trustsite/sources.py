@@ -208,3 +208,16 @@ def article_pages(project: Path) -> list[str]:
 def article_units(project: Path) -> list[Unit]:
     """Every unit of the article's sections, in the order of the nav."""
     return [unit for page in article_pages(project) for unit in page_units(project, page)]
+
+
+def site_path(page: str) -> str:
+    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
+    name = page.removesuffix(".md")
+    return "" if name == "index" else f"{name}/"
+
+
+def page_calling(project: Path, table: str) -> str:
+    """The one page of the nav whose Markdown calls for the table named `table`."""
+    (page,) = [page for page in article_pages(project)
+               if f'data_table("{table}")' in (project / "docs" / page).read_text(encoding="utf-8")]
+    return page
