@@ -4,25 +4,30 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# Zensical, the second builder, in a venv of its own: `make build BUILDER=zensical`.
+ZENSICAL_VENV := .venv-zensical
+BUILDER ?= mkdocs
+BUILDER_VENVS := $(VENV)/.installed $(if $(filter zensical,$(BUILDER)),$(ZENSICAL_VENV)/.installed)
 # Where `make serve` previews the site; `make serve DEV_ADDR=127.0.0.1:8001` moves it.
 DEV_ADDR ?= 127.0.0.1:8000
 
 # Material prints an end-of-life banner about MkDocs 2; this site pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build pdf test check-original bench serve deploy lock clean
+.PHONY: build pdf test check-original bench serve deploy lock upgrade-zensical clean
 
-## build: the online site in site/ and the offline copy in dist/
-build: $(VENV)/.installed
-	$(PY) scripts/build.py
+## build: the online site in site/ and the offline copy in dist/, rendered by
+## MkDocs with Material, or by Zensical with BUILDER=zensical
+build: $(BUILDER_VENVS)
+	$(PY) scripts/build.py --builder $(BUILDER)
 
 ## pdf: as build, and the whole article printed to dist/trust-in-therapy.pdf
 ## by headless Chromium (Debian's chromium package), linked from the site
-pdf: $(VENV)/.installed
-	$(PY) scripts/build.py --pdf
+pdf: $(BUILDER_VENVS)
+	$(PY) scripts/build.py --builder $(BUILDER) --pdf
 
-## test: the whole test suite, browser tests included
-test: $(VENV)/.installed node_modules/.installed
+## test: the whole test suite, browser tests included, on both builders' output
+test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
 	$(PY) -m pytest
 
 ## check-original: list every way the article's words differ from its first
@@ -48,19 +53,27 @@ deploy: $(VENV)/.installed
 	$(PY) scripts/build.py --publish
 	$(VENV)/bin/ghp-import --no-jekyll --push --message "Deploy $$(git rev-parse --short HEAD)" site
 
-## lock: re-pin requirements.txt after editing requirements.in
-## (no index or wheel-folder lines: those name this machine, not the project)
+## lock: re-pin requirements.txt and requirements-zensical.txt after editing
+## their .in files (no index or wheel-folder lines: those name this machine)
+PIN := $(PY) -m piptools compile --generate-hashes --strip-extras --allow-unsafe \
+  --no-emit-index-url --no-emit-find-links --quiet
 lock: $(VENV)/.installed
-	$(PY) -m piptools compile --generate-hashes --strip-extras --allow-unsafe \
-	  --no-emit-index-url --no-emit-find-links \
-	  --quiet --output-file requirements.txt requirements.in
+	$(PIN) --output-file requirements.txt requirements.in
+	$(PIN) --output-file requirements-zensical.txt requirements-zensical.in
+
+## upgrade-zensical: move Zensical to its newest release that installs, with all it needs
+upgrade-zensical: $(VENV)/.installed
+	$(PIN) --upgrade-package zensical --output-file requirements-zensical.txt requirements-zensical.in
 
 clean:
-	rm -rf site dist $(VENV) node_modules
+	rm -rf site dist $(VENV) $(ZENSICAL_VENV) node_modules
 
+# One rule makes each venv from its lock, checking every file's hash.
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+$(VENV)/.installed $(ZENSICAL_VENV)/.installed:
+	$(PYTHON) -m venv $(@D)
+	$(@D)/bin/python -m pip install --quiet --require-hashes --no-deps -r $<
 	touch $@
 
 node_modules/.installed: package-lock.json

@@ -2,11 +2,16 @@
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from trustsite.data import DataError, load_data
 from trustsite.references import references_html
 from trustsite.tables import table_html
+
+try:
+    # MkDocs reports a PluginError on one line, without a traceback.
+    from mkdocs.exceptions import PluginError as Refused
+except ImportError:
+    # Zensical's environment has no MkDocs; scripts/build.py checks the data before either builder runs.
+    Refused = RuntimeError
 
 
 def define_env(env):
@@ -14,7 +19,7 @@ def define_env(env):
     try:
         data = load_data(Path(env.project_dir) / "data")
     except DataError as error:
-        raise PluginError(str(error)) from None
+        raise Refused(str(error)) from None
 
     # The only macros a page may call, read by hooks/page_jinja.py: mkdocs-macros'
     # own (macros_info(), context(), now()…) would publish the build's settings.

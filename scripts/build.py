@@ -1,10 +1,15 @@
 """Build the online site and the offline copy in one process, atomically.
 
-    python scripts/build.py [--site-dir site] [--dist-dir dist] [--pdf] [--publish] [--time-limit 300]
+    python scripts/build.py [--builder mkdocs|zensical] [--site-dir site] [--dist-dir dist] [--pdf] [--publish]
+                            [--time-limit 300]
 
-Both builds go to a staging folder first. site/ and dist/ are replaced only
-when everything has succeeded, so a failed build leaves the last good site
-exactly as it was. A failure prints what MkDocs or the data check said and no
+Each of the two builds has three stages: check the sources (trustsite.check,
+the data and the pages' rules), render them with the chosen builder (MkDocs
+with Material, the default, or Zensical), and publish over the rendered folder
+(trustsite.publish: the whole-article page, head tags, cards, downloads, the
+service worker, the policy last). Both builds go to a staging folder first.
+site/ and dist/ are replaced only when everything has succeeded, so a failed
+build leaves the last good site exactly as it was. A failure prints what MkDocs or the data check said and no
 Python traceback (set TRUSTSITE_DEBUG=1 to see one). A build that runs past its
 time limit is stopped the same way: some input (a page Python-Markdown finds
 pathological) could otherwise keep it busy for hours.
@@ -34,17 +39,20 @@ sys.path.insert(0, str(ROOT))
 
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
-from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 
+import macros  # noqa: E402
 from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
+from trustsite.check import check_pages  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
 from trustsite.messages import ShortReport  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
+from trustsite.publish import publish  # noqa: E402
+from trustsite.settings import Settings, load_settings  # noqa: E402
 from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
 log = logging.getLogger("mkdocs")
@@ -137,10 +145,28 @@ def stop_after(seconds: int) -> None:
     signal.alarm(seconds)
 
 
-def build_site(site_dir: Path, *, offline: bool, pdf: bool = False) -> MkDocsConfig:
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    # The site links to the PDF only when this build makes it (hooks/pdf.py).
-    os.environ["PDF"] = "true" if pdf else "false"
+class _MacroNames:
+    """Stands in for mkdocs-macros' env: running macros.py with it checks the
+    data files and learns the macros a page may call (its site_macros)."""
+
+    def __init__(self) -> None:
+        self.project_dir = str(ROOT)
+        self.site_macros: dict = {}
+
+    def macro(self, function):
+        return function
+
+
+def check_sources() -> Settings:
+    """Stage 1: mkdocs.yml's settings, the data files and the pages, before any builder runs."""
+    settings = load_settings(ROOT / "mkdocs.yml")
+    defined = _MacroNames()
+    macros.define_env(defined)
+    check_pages(settings.docs_dir, defined.site_macros)
+    return settings
+
+
+def render_with_mkdocs(site_dir: Path) -> None:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
     config.plugins["build.py/shared-templates"] = _ShareTemplates(_TEMPLATES)
     config.plugins.on_startup(command="build", dirty=False)
@@ -148,15 +174,47 @@ def build_site(site_dir: Path, *, offline: bool, pdf: bool = False) -> MkDocsCon
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
-    return config
 
 
-def pack_offline_copy(copy: Path, config: MkDocsConfig, dist_dir: Path) -> Path:
+# Zensical runs in a venv of its own (requirements-zensical.txt); TRUSTSITE_ZENSICAL names another.
+ZENSICAL = Path(os.environ.get("TRUSTSITE_ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
+
+
+def render_with_zensical(site_dir: Path) -> None:
+    """Zensical, from the same mkdocs.yml. It writes only inside the project
+    (SITE_DIR, read by mkdocs.yml's site_dir), so it renders into a folder
+    there, which then moves to `site_dir`."""
+    if not ZENSICAL.exists():
+        raise FileNotFoundError(f"{ZENSICAL} is missing: `make build BUILDER=zensical` installs it")
+    rendered = Path(tempfile.mkdtemp(prefix=".zensical-", dir=ROOT))
+    try:
+        # macros.py imports trustsite from the project root; --clean: no page from an earlier build's cache.
+        result = subprocess.run([str(ZENSICAL), "build", "--clean", "--strict", "-f", str(ROOT / "mkdocs.yml")],
+                                cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, "SITE_DIR": str(rendered), "PYTHONPATH": str(ROOT)})
+        if result.returncode != 0:
+            said = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+            raise RuntimeError(f"Zensical: {said[-1] if said else f'exit status {result.returncode}'}")
+        shutil.move(rendered, site_dir)
+    finally:
+        shutil.rmtree(rendered, ignore_errors=True)
+
+
+BUILDERS = {"mkdocs": render_with_mkdocs, "zensical": render_with_zensical}
+
+
+def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, pdf: bool = False) -> None:
+    """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
+    os.environ["OFFLINE"] = "true" if offline else "false"
+    BUILDERS[builder](site_dir)
+    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
+
+
+def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path) -> Path:
     """dist/<name>-offline.zip and its .sha256, holding only what the copy uses."""
-    languages = config.plugins["material/search"].config.lang
     archive = dist_dir / ARCHIVE_NAME
     pack(copy, archive, top=ARCHIVE_FOLDER, epoch=int(os.environ["SOURCE_DATE_EPOCH"]),
-         include=lambda relative: used_offline(relative, languages))
+         include=lambda relative: used_offline(relative, settings.search_languages))
     write_checksum(archive)
     return archive
 
@@ -168,32 +226,33 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
     os.replace(new, target)
 
 
-def build_all(site_dir: Path, dist_dir: Path, *, pdf: bool = False) -> MkDocsConfig:
-    """Build everything into site_dir and dist_dir; the online site's configuration."""
+def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: bool = False) -> Settings:
+    """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    settings = check_sources()
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        online_config = build_site(staging / "site", offline=False, pdf=pdf)
-        offline_config = build_site(staging / "offline", offline=True)
+        build_site(staging / "site", settings, builder=builder, offline=False, pdf=pdf)
+        build_site(staging / "offline", settings, builder=builder, offline=True)
         (staging / "dist").mkdir()
-        archive = pack_offline_copy(staging / "offline", offline_config, staging / "dist")
+        archive = pack_offline_copy(staging / "offline", settings, staging / "dist")
         # Hosted beside the site too, for its download link.
         shutil.copyfile(archive, staging / "site" / ARCHIVE_NAME)
         # The one-file edition, which the online build writes beside the site.
         shutil.copyfile(staging / "site" / ONE_FILE_NAME, staging / "dist" / ONE_FILE_NAME)
         if pdf:
             document = render_pdf(staging / "site", staging / "dist" / PDF_NAME,
-                                  title=online_config.site_name, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
+                                  title=settings.site_name, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
             shutil.copyfile(document, staging / "site" / PDF_NAME)
         (staging / "trash").mkdir()
         replace_dir(staging / "site", site_dir, staging / "trash")
         replace_dir(staging / "dist", dist_dir, staging / "trash")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return online_config
+    return settings
 
 
-def built_figures(site_dir: Path, dist_dir: Path, online: MkDocsConfig, *, pdf: bool) -> list[tuple[str, str]]:
+def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bool) -> list[tuple[str, str]]:
     """What a good build made, and how large, as (what, figures)."""
     pages = list(site_dir.rglob("index.html"))
     archive = dist_dir / ARCHIVE_NAME
@@ -209,8 +268,8 @@ def built_figures(site_dir: Path, dist_dir: Path, online: MkDocsConfig, *, pdf: 
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
                                           f"{sum(card.stat().st_size for card in cards):,} bytes in all"))
-    if service_worker.enabled(online):
-        saved = service_worker.saved_files(site_dir, online.plugins["material/search"].config.lang)
+    if service_worker.enabled(settings.extra, offline=False):
+        saved = service_worker.saved_files(site_dir, settings.search_languages)
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
     return figures
@@ -220,6 +279,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist")
+    parser.add_argument("--builder", choices=sorted(BUILDERS), default="mkdocs",
+                        help="what renders the pages (default mkdocs: MkDocs with Material)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--pdf", action="store_true",
                         help=f"also print the whole article to {PDF_NAME}, linked from the site")
@@ -245,7 +306,7 @@ def main() -> int:
     started = time.monotonic()
     stop_after(args.time_limit)
     try:
-        online = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), pdf=args.pdf)
+        settings = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), builder=args.builder, pdf=args.pdf)
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
@@ -257,7 +318,7 @@ def main() -> int:
         log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
         return 1
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
-    figures = built_figures(args.site_dir, args.dist_dir, online, pdf=args.pdf)
+    figures = built_figures(args.site_dir, args.dist_dir, settings, pdf=args.pdf)
     for label, value in figures:
         print(f"{label}: {value}")
     github.add_to_summary(figures)

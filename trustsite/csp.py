@@ -24,7 +24,12 @@ _RUN_TYPES = frozenset({
 })
 
 
-def _directives(script_hashes: list[str]) -> dict[str, list[str]]:
+def _directives(script_hashes: list[str], style_hashes: list[str]) -> dict[str, list[str]]:
+    styles = {
+        # Only where the theme's script adds a style of its own at run time
+        # (Zensical's search): that style, by its hash, and the site's files.
+        "style-src": ["'self'", *style_hashes],
+    } if style_hashes else {}
     return {
         # The site's own host for everything not named below: styles (none
         # inline), fonts, the search index, the web app manifest and its icons.
@@ -33,6 +38,7 @@ def _directives(script_hashes: list[str]) -> dict[str, list[str]]:
         # to script-src), and this page's inline scripts by their hashes: no
         # script put into the page runs, and nothing is eval'ed.
         "script-src": ["'self'", *script_hashes],
+        **styles,
         # The theme's icons (the search results' among them) are data: SVGs.
         "img-src": ["'self'", "data:"],
         # Stricter than default-src: no plugin content, not even from this host.
@@ -97,8 +103,9 @@ class _Page(HTMLParser):
             self._script_text = None
 
 
-def with_policy(html: str) -> str:
-    """`html` with its policy in a <meta> element right after <meta charset>.
+def with_policy(html: str, style_hashes: list[str] = ()) -> str:
+    """`html` with its policy in a <meta> element right after <meta charset>;
+    `style_hashes` allow the styles the theme's scripts add as they run.
 
     Raises ValueError if the page has no <meta charset>, or a script before it
     (a policy governs only what follows it).
@@ -111,6 +118,6 @@ def with_policy(html: str) -> str:
                          "Content-Security-Policy goes, so the policy would not cover it")
     # Each hash once, in page order, so that the same page gives the same bytes.
     hashes = list(dict.fromkeys(inline_hash(text) for text in page.inline_scripts))
-    policy = "; ".join(" ".join([name, *sources]) for name, sources in _directives(hashes).items())
+    policy = "; ".join(" ".join([name, *sources]) for name, sources in _directives(hashes, list(style_hashes)).items())
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[:page.after_charset] + meta + html[page.after_charset:]

@@ -10,9 +10,9 @@ ARCHIVE_FOLDER = "trust-in-therapy"
 # Files a copy opened from file:// never loads: source maps, precompressed
 # copies, the sitemap and robots.txt are for servers and crawlers; the browser
 # shows its own "not found" page rather than 404.html; search reads
-# search_index.js, not the JSON.
+# search_index.js (Zensical's: search.js), not the JSON.
 NEVER_USED_OFFLINE = ("*.map", "*.gz", "sitemap.xml", "robots.txt", "404.html",
-                      "search/search_index.json")
+                      "search/search_index.json", "search.json")
 
 _LUNR = "assets/javascripts/lunr/"
 

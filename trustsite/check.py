@@ -1,0 +1,25 @@
+"""The first stage of a build: check the sources before any builder reads them.
+
+The data files (their schema and limits, trustsite.data) and every page under
+docs/ (size, UTF-8, and the rule that a page only calls macros,
+trustsite.page_jinja), in plain Python, so a mistake gets the same one-line
+message naming file, row, line and field whichever builder follows.
+"""
+
+from collections.abc import Collection
+from pathlib import Path
+
+import jinja2
+
+from trustsite.data import decode_utf8, read_capped
+from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
+
+
+def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
+    """A DataError for the first page under `docs_dir` that breaks a rule; `macros`
+    are the names a page may call."""
+    environment = jinja2.Environment()
+    for page in sorted(docs_dir.rglob("*.md")):
+        shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
+        source = decode_utf8(read_capped(page, shown, LARGEST_PAGE), shown)
+        check_macro_calls(source, environment, macros, shown)

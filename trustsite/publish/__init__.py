@@ -1,0 +1,37 @@
+"""Publishing: the steps that run over a builder's finished site folder.
+
+Each step is a plain-Python module that imports no builder. It reads the
+rendered pages (trustsite.publish.pages) and mkdocs.yml (trustsite.settings),
+so the site gets the same cards, head tags, downloads, service worker and
+policy whichever builder rendered it. `publish` runs them in their order: the
+policy last, over every page as it is published; then the files read from
+the finished site (the search split and the service worker).
+"""
+
+from pathlib import Path
+
+from trustsite.accessibility import name_search_dialog
+from trustsite.publish import head_tags, minify, offline, policy, read_offline, robots, service_worker, whole_article
+from trustsite.publish.pages import RenderedSite
+from trustsite.search_index import split_search_index
+from trustsite.settings import Settings
+
+
+def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int) -> None:
+    """Turn the builder's output in `folder` into the site as published."""
+    site = RenderedSite.read(folder, settings, offline=offline_copy)
+    offline.vendor_polyfill(site)
+    whole_article.fill(site)
+    read_offline.offer(site, pdf=pdf)
+    head_tags.add(site, epoch=epoch)
+    service_worker.announce(site)
+    for page in site.pages:
+        page.html = name_search_dialog(page.html)
+    minify.minify(site)
+    policy.protect(site)
+    site.write()
+    robots.write(site)
+    # The builder's search index, if it is Material's (Zensical's has its own form).
+    if not offline_copy and (folder / "search" / "search_index.json").exists():
+        split_search_index(folder / "search")
+    service_worker.write(site)

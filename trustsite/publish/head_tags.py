@@ -1,0 +1,74 @@
+"""Publishing step: each page's presence on the web.
+
+The canonical link names the page's published address, even in the offline
+copy whose files are named page.html: that is where a shared link should
+lead. The meta description is the one the builder rendered from the page's
+front matter; where that is only the site's own, trustsite.seo's
+page_description chooses it (a section's first sentence). Open Graph,
+Twitter card and JSON-LD tags repeat the page's title and description. On the
+online site each page also gets its link-preview card (trustsite.social_card),
+which the tags name; the offline copy gets none, since nothing in it is
+shared by link.
+"""
+
+import posixpath
+import re
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+from trustsite.publish.pages import Page, RenderedSite, output_path, page_url
+from trustsite.publish.whole_article import content
+from trustsite.seo import PageFacts, PreviewImage, head_tags, modified_date, page_description, preview_title
+from trustsite.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
+
+_CANONICAL = re.compile(r'(<link rel="canonical" href=")[^"]*(")')
+_DESCRIPTION = re.compile(r'(<meta name="description" content=")[^"]*(")')
+
+
+def _describe(page: Page, site_description: str) -> str:
+    """The page's description, written into its meta description."""
+    rendered = page.description
+    if rendered != site_description:
+        return rendered  # from the page's front matter
+    described = page_description(None, content(page), site_description, is_homepage=page.path == "index.html")
+    page.html = _DESCRIPTION.sub(lambda found: found.group(1) + escape(described) + found.group(2), page.html, count=1)
+    return described
+
+
+def _title(page: Page, site_name: str) -> str:
+    return preview_title(page.title.removesuffix(f" - {site_name}"), site_name,
+                         is_homepage=page.path == "index.html")
+
+
+def _card(site: RenderedSite, page: Page, title: str) -> PreviewImage:
+    settings = site.settings
+    path = CARD_FOLDER + posixpath.splitext(page.source)[0] + ".png"
+    notice = left_off_notice(title, settings.site_name)
+    if notice:
+        # Printed, not logged: the card is made all the same, and the build shows no INFO line.
+        print(f"{Path(settings.docs_dir).name}/{page.source}: {notice}")
+    target = site.folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(card_png(title, settings.site_name, settings.published))
+    return PreviewImage(url=urljoin(settings.site_url, path), width=WIDTH, height=HEIGHT,
+                        alt=card_alt(title, settings.site_name, settings.published))
+
+
+def add(site: RenderedSite, *, epoch: int) -> None:
+    settings = site.settings
+    for page in site.nav_pages:
+        url = urljoin(settings.site_url, page_url(output_path(page.source, offline=False)))
+        page.html = _CANONICAL.sub(lambda found: found.group(1) + url + found.group(2), page.html, count=1)
+        title = _title(page, settings.site_name)
+        facts = PageFacts(
+            title=title,
+            description=_describe(page, settings.site_description),
+            url=url,
+            site_name=settings.site_name,
+            language=settings.language,
+            published=settings.published,
+            modified=modified_date(str(epoch), settings.published),
+            image=None if site.offline else _card(site, page, title),
+        )
+        page.insert_before("</head>", head_tags(facts) + "\n")

@@ -1,0 +1,45 @@
+"""Publishing step, the last to change a page: the Content-Security-Policy
+(trustsite.csp) on every page of the online site, the 404 page included.
+
+Not on the offline copy: from file:// each browser reads 'self' its own way,
+and the copy's search worker runs in the iframe-worker polyfill's frame,
+which inherits the page's policy and starts with an inline script the
+polyfill writes as it runs: the policy refuses it (in Chromium, offline
+search then finds nothing).
+"""
+
+import re
+
+from trustsite.csp import inline_hash, with_policy
+from trustsite.publish.pages import RenderedSite
+
+# Zensical's search draws its panel in a shadow root with a <style> whose text
+# is a string constant of its bundle: `C("style",{},Tc.toString())`, then `Tc='…'`.
+_STYLE_ELEMENT = re.compile(r'\("style",\{\},(\w+)\.toString\(\)\)')
+
+
+def _string_constant(script: str, name: str) -> str | None:
+    found = re.search(rf"\b{name}=(['\"`])((?:\\.|(?!\1).)*)\1", script, re.S)
+    return found.group(2).encode().decode("unicode_escape") if found else None
+
+
+def runtime_style_hashes(site: RenderedSite) -> list[str]:
+    """The hashes of the styles the theme's scripts add to a page as they run."""
+    hashes = []
+    for bundle in sorted((site.folder / "assets" / "javascripts").glob("bundle.*.js")):
+        script = bundle.read_text(encoding="utf-8")
+        for name in dict.fromkeys(_STYLE_ELEMENT.findall(script)):
+            if (text := _string_constant(script, name)) is not None:
+                hashes.append(inline_hash(text))
+    return hashes
+
+
+def protect(site: RenderedSite) -> None:
+    if site.offline:
+        return
+    styles = runtime_style_hashes(site)
+    for page in site.pages:
+        try:
+            page.html = with_policy(page.html, styles)
+        except ValueError as error:
+            raise ValueError(f"{page.path}: {error}") from None

@@ -1,0 +1,64 @@
+"""Publishing step: the one-file edition, and the ways to read offline on the pages.
+
+The edition is made from the rendered sections (trustsite.one_file), so the
+footer of every page of the online site can give its size, beside the zip;
+the opening page gets the "Read offline" section after its introduction. The
+PDF's link joins the footer only in a build that prints it (`make pdf`). The
+offline copy is already offline: it offers neither download.
+"""
+
+import re
+
+from trustsite.offline import ARCHIVE_NAME
+from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
+from trustsite.pdf import PDF_NAME, pdf_link_html
+from trustsite.publish import whole_article
+from trustsite.publish.pages import Page, RenderedSite
+from trustsite.read_offline import SECTION_ID, Downloads, footer_html, section_html
+from trustsite.publish.service_worker import keeps_itself
+
+# The footer line of partials/copyright.html: the downloads go after the copyright notice.
+_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)?', re.S)
+
+
+def edition_html(site: RenderedSite) -> str:
+    """The one-file edition of the article, from the site's rendered sections."""
+    settings = site.settings
+    docs = settings.docs_dir
+    return one_file_html(Edition(
+        title=settings.site_name,
+        description=settings.site_description,
+        language=settings.language,
+        site_url=settings.site_url,
+        published=settings.published,
+        sections=whole_article.sections(site),
+        site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
+        read_file=lambda path: (docs / path).read_bytes(),
+    ))
+
+
+def _downloads(page: Page, edition: str, kept: bool) -> Downloads:
+    return Downloads(page.url(ONE_FILE_NAME), len(edition.encode("utf-8")), page.url(ARCHIVE_NAME), kept)
+
+
+def _add_to_footer(page: Page, fragment: str) -> None:
+    found = _COPYRIGHT.search(page.html)
+    if not found:
+        raise ValueError(f"{page.path}: no footer (md-copyright) to put the downloads in")
+    page.html = page.html[:found.end()] + fragment + page.html[found.end():]
+
+
+def offer(site: RenderedSite, *, pdf: bool) -> None:
+    """Write the edition beside the online site, and link it and the zip from every page."""
+    if site.offline:
+        return
+    edition = edition_html(site)
+    (site.folder / ONE_FILE_NAME).write_text(edition, encoding="utf-8")
+    kept = keeps_itself(site)
+    for page in site.pages:
+        downloads = _downloads(page, edition, kept)
+        footer = "\n" + footer_html(downloads, page.url(".") + f"#{SECTION_ID}")
+        _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(PDF_NAME)) if pdf else ""))
+    opening = next(page for page in site.nav_pages if page.path == "index.html")
+    own = whole_article.content(opening)
+    opening.html = opening.html.replace(own, own + "\n" + section_html(_downloads(opening, edition, kept)), 1)
