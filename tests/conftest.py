@@ -46,11 +46,18 @@ def pytest_sessionstart(session):
         raise pytest.UsageError("make test cannot run here: " + "; ".join(missing))
 
 
+# The builders scripts/build.py renders with; MkDocs with Material is the default.
+BUILDERS = ("mkdocs", "zensical")
+# Zensical's own venv, which a project copy has not got.
+ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+
+
 @dataclass(frozen=True)
 class Build:
     project: Path
     site: Path
     dist: Path
+    builder: str = "mkdocs"
 
 
 @dataclass(frozen=True)
@@ -95,21 +102,34 @@ def run_build(project: Path, *extra: str, env: dict | None = None,
     result = subprocess.run(
         [sys.executable, *program, *extra],
         cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTSITE_ZENSICAL": str(ZENSICAL), **(env or {})},
     )
     return BuildResult(result.returncode, result.stdout + result.stderr)
 
 
-def build_project(project: Path) -> Build:
-    result = run_build(project)
+def build_project(project: Path, builder: str = "mkdocs") -> Build:
+    result = run_build(project, "--builder", builder)
     assert result.returncode == 0, result.output
-    return Build(project, project / "site", project / "dist")
+    return Build(project, project / "site", project / "dist", builder)
+
+
+# Tests of what a reader gets run on both builders' output: `@both_builders`
+# (or `pytestmark = both_builders`) parametrises `built`, and so every fixture made from it.
+both_builders = pytest.mark.parametrize("built", BUILDERS, indirect=True)
+
+_builds: dict[str, Build] = {}
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Build:
-    """The project as committed, built once for the whole session."""
-    return build_project(copy_project(tmp_path_factory.mktemp("project")))
+def built(request, tmp_path_factory) -> Build:
+    """The project as committed, built once for the whole session by each
+    builder a test asks for (MkDocs unless parametrised)."""
+    builder = getattr(request, "param", "mkdocs")
+    # Kept here, not only by pytest: a session fixture with parameters is set up
+    # again whenever the parameter changes between tests, and a build takes seconds.
+    if builder not in _builds:
+        _builds[builder] = build_project(copy_project(tmp_path_factory.mktemp(f"project-{builder}")), builder)
+    return _builds[builder]
 
 
 # -- Browser and local server ---------------------------------------------------
@@ -186,7 +206,7 @@ def site_url(built):
 def hosted(built):
     """The online build served at the path it is published under, so that the
     404 page, whose links start from the site's root, is whole too."""
-    stylesheet = re.search(r'href="([^"]*)assets/stylesheets/main\.',
+    stylesheet = re.search(r'href="([^"]*)assets/stylesheets/(?:classic/)?main\.',
                            (built.site / "404.html").read_text(encoding="utf-8"))
     with serve(built.site, stylesheet.group(1)) as url:
         yield url
@@ -200,10 +220,46 @@ def unzip_offline_copy(dist: Path, folder: Path) -> Path:
     return top
 
 
+_copies: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def offline_copy(built, tmp_path_factory) -> Path:
     """The offline archive of `built`, unzipped."""
-    return unzip_offline_copy(built.dist, tmp_path_factory.mktemp("offline"))
+    if built.builder not in _copies:
+        _copies[built.builder] = unzip_offline_copy(built.dist, tmp_path_factory.mktemp(f"offline-{built.builder}"))
+    return _copies[built.builder]
+
+
+# -- Search, as a reader uses it in each builder's theme --------------------------------
+
+@dataclass(frozen=True)
+class SearchBox:
+    opener: str  # what a reader clicks to search
+    results: str  # the result links, once there are some (Zensical's are in an open shadow root)
+    index: tuple[str, ...]  # what the online site's pages fetch to search, from the site's root
+    offline_index: str  # what the offline copy's search reads instead
+
+
+SEARCH = {
+    "mkdocs": SearchBox("input[data-md-component=search-query]", ".md-search-result__item > a",
+                        ("search/search_index.json", "search/search_docs.json"), "search/search_index.js"),
+    "zensical": SearchBox(".md-search__button", "a[role=option]", ("search.json",), "search.js"),
+}
+
+
+def plain(href: str) -> str:
+    """A relative link as MkDocs writes it: Zensical writes "./page/" where MkDocs writes "page/"."""
+    return href.removeprefix("./")
+
+
+def search(page, builder: str, word: str) -> list[str]:
+    """Open search, type `word` key by key; the hrefs of the results."""
+    box = SEARCH[builder]
+    page.click(box.opener)
+    page.keyboard.type(word, delay=20)
+    page.wait_for_selector(box.results)
+    return page.eval_on_selector_all(box.results, "links => links.map(a => a.href)")
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

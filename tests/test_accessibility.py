@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString
 
 from article import first_page_saying, search_word, site_path
-from conftest import PHONE, ROOT, axe_violations, choose_palette, every_page, scheme, site_pages
+from conftest import PHONE, ROOT, SEARCH, axe_violations, both_builders, choose_palette, every_page, scheme, site_pages
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.sources import page_calling
@@ -23,6 +23,7 @@ def settle(page) -> None:
     page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
 
 
+@both_builders
 @pytest.mark.parametrize("palette", PALETTES)
 def test_axe_finds_no_violation_on_any_page(browser, built, hosted, palette):
     # The system setting is the other palette, so the toggle has to be clicked.
@@ -38,7 +39,7 @@ def test_axe_finds_no_violation_on_any_page(browser, built, hosted, palette):
     # The search panel, open with results, is part of every page too.
     page.keyboard.press("/")
     page.keyboard.type(search_word()[0])
-    page.wait_for_selector(".md-search-result__link")
+    page.wait_for_selector(SEARCH[built.builder].results)
     settle(page)
     found += [f"open search: {violation}" for violation in axe_violations(page)]
     context.close()
@@ -194,6 +195,7 @@ def expected_tree(name: str) -> dict:
         {"caption": spec.caption}, {"rowgroup": [header]}, {"rowgroup": body}]}]}
 
 
+@both_builders
 @pytest.mark.parametrize("name", TABLES)
 def test_screen_readers_meet_each_table_by_its_caption_and_headers(browser, site_url, name):
     page = browser.new_page()

@@ -15,12 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import search_word
-from conftest import copy_project, every_page, run_build
+from conftest import both_builders, copy_project, every_page, run_build, search
 from trustsite.csp import inline_hash, with_policy
 
 POLICY_META = {"http-equiv": "Content-Security-Policy"}
-SEARCH_BOX = "input[data-md-component=search-query]"
-RESULT_LINKS = ".md-search-result__item > a"
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
 # Before any script of the page runs, every violation the page reports is listed.
 RECORD_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event =>
@@ -146,6 +144,7 @@ def inline_scripts(soup: BeautifulSoup) -> list[str]:
             if not script.has_attr("src") and script.get("type", "") in ("", "text/javascript", "module")]
 
 
+@both_builders
 def test_every_online_page_allows_exactly_its_own_inline_scripts(built):
     # Every HTML file a reader can open on the site, 404 page and any stand-alone document included.
     pages = sorted(built.site.rglob("*.html"))
@@ -177,9 +176,10 @@ def test_a_theme_script_before_meta_charset_stops_the_build_in_one_line(tmp_path
                      result.output, re.M), result.output
 
 
+@both_builders
 def test_the_offline_copy_has_no_policy(offline_copy):
     # Its search runs in iframe-worker's iframe, which inherits a page's policy
-    # and runs an inline script written at run time; see hooks/csp.py.
+    # and runs an inline script written at run time; see trustsite/publish/policy.py.
     pages = sorted(offline_copy.rglob("*.html"))
     assert pages
     assert not [path.name for path in pages if "Content-Security-Policy" in path.read_text(encoding="utf-8")]
@@ -222,6 +222,7 @@ def violations(page) -> list[str]:
     return page.evaluate("window.__violations || []")
 
 
+@both_builders
 def test_reading_toggling_and_searching_break_no_policy(browser, built, hosted):
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
@@ -234,14 +235,13 @@ def test_reading_toggling_and_searching_break_no_policy(browser, built, hosted):
         shown = page.get_attribute(PALETTE_TOGGLE, "for")
         page.click(PALETTE_TOGGLE)
         assert page.get_attribute(PALETTE_TOGGLE, "for") != shown, path
-        page.click(SEARCH_BOX)
-        page.keyboard.type(search_word()[0], delay=20)
-        page.wait_for_selector(RESULT_LINKS)
+        search(page, built.builder, search_word()[0])
         found += [f"{path or '/'}: {violation}" for violation in violations(page)]
     context.close()
     assert not found, "\n".join(found)
 
 
+@both_builders
 def test_a_script_put_into_a_page_does_not_run(browser, hosted):
     context = browser.new_context()
     context.add_init_script(RECORD_VIOLATIONS)
@@ -274,6 +274,7 @@ def fetch_elsewhere(page) -> str:
     return page.evaluate("url => fetch(url).then(() => 'fetched', error => error.name)", ELSEWHERE)
 
 
+@both_builders
 def test_a_fetch_to_another_host_is_refused_by_the_policy(browser, hosted):
     context, sent = catching_elsewhere(browser)
     page = context.new_page()

@@ -6,12 +6,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import article_text, built_page, page_texts, plain_sentence, unplaced_units
-from conftest import build_project, copy_project
+from conftest import both_builders, build_project, copy_project
 from trustsite.sources import nav_pages
 
 pytestmark = pytest.mark.sources
 
 
+@both_builders
 @pytest.mark.parametrize("offline", [False, True], ids=["online", "offline-copy"])
 def test_every_page_publishes_its_sources_in_order(built, offline_copy, offline):
     site = offline_copy if offline else built.site
@@ -34,6 +35,7 @@ def test_a_deleted_sentence_is_reported(built, tmp_path):
     assert unplaced_units(text, page_texts(built.project, name)) == [sentence.text]
 
 
+@both_builders
 def test_next_links_walk_the_pages_in_the_navs_order(built):
     titles, page = [], built.site / "index.html"
     while page is not None:

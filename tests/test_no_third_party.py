@@ -9,11 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import built_page, search_word, site_path
-from conftest import ROOT, serve, site_pages
+from conftest import ROOT, SEARCH, both_builders, search, serve, site_pages
 from trustsite.sources import article_pages
 
-SEARCH_BOX = "input[data-md-component=search-query]"
-RESULT_LINKS = ".md-search-result__item > a"
+pytestmark = both_builders
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +53,6 @@ def assert_themed(page, where):
     assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", where
 
 
-def search(page, word):
-    """Type `word` into the search box, key by key; the hrefs of the results."""
-    page.click(SEARCH_BOX)
-    page.keyboard.type(word, delay=20)
-    page.wait_for_selector(RESULT_LINKS)
-    return page.eval_on_selector_all(RESULT_LINKS, "links => links.map(a => a.href)")
-
-
 def test_offline_copy_works_from_file_with_the_network_blocked(browser, offline_copy, docs_count):
     pages = offline_pages(offline_copy)
     assert len(pages) == docs_count
@@ -78,17 +69,17 @@ def test_offline_copy_works_from_file_with_the_network_blocked(browser, offline_
     assert requests and not [url for url in requests if not is_file(url)]
 
 
-def test_offline_search_lists_the_pages_that_hold_the_word(browser, offline_copy):
+def test_offline_search_lists_the_pages_that_hold_the_word(browser, built, offline_copy):
     with recording(browser, is_file) as (page, requests):
         word, on_page = search_word()
         opens = built_page(offline_copy, on_page, offline=True).name
         page.goto((offline_copy / "index.html").as_uri())
-        found = {Path(urlsplit(url).path) for url in search(page, word)}
+        found = {Path(urlsplit(url).path) for url in search(page, built.builder, word)}
         # Every page that has the word, and only those (the one-page copy is not searched).
         assert found == {path for path in offline_pages(offline_copy)
                          if path.name != "whole-article.html" and word.lower() in article_text(path)}
         # A result opens its page, still with no request to any host.
-        page.click(f"{RESULT_LINKS}[href*='{opens}']")
+        page.click(f"{SEARCH[built.builder].results}[href*='{opens}']")
         page.wait_for_load_state()
         assert Path(urlsplit(page.url).path).name == opens
         assert_themed(page, page.url)
@@ -130,5 +121,5 @@ def test_online_site_asks_only_its_own_host(browser, built, docs_count):
                 assert_themed(page, path)
             # Searching fetches the index and starts the worker: still only this host.
             word, on_page = search_word()
-            assert url + site_path(on_page) in {u.split("?")[0] for u in search(page, word)}
+            assert url + site_path(on_page) in {u.split("?")[0] for u in search(page, built.builder, word)}
     assert requests and not [r for r in requests if urlsplit(r).netloc != own]

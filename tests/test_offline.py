@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from conftest import ROOT, build_project, site_pages
+from conftest import ROOT, SEARCH, both_builders, build_project, plain, site_pages
 
 ARCHIVE = "trust-in-therapy-offline.zip"
 SHIM = "assets/vendor/iframe-worker/index.js"
@@ -35,14 +35,15 @@ def test_archive_unzips_to_one_folder_with_index_html(built):
     assert names == sorted(names)
 
 
+@both_builders
 def test_archive_holds_only_what_the_copy_uses(built):
     with zipfile.ZipFile(built.dist / ARCHIVE) as archive:
         names = [name.removeprefix("trust-in-therapy/") for name in archive.namelist()]
     left_out = [name for name in names
-                if name.endswith((".map", ".gz", "sitemap.xml", "search_index.json", "robots.txt"))
+                if name.endswith((".map", ".gz", "sitemap.xml", "search_index.json", "search.json", "robots.txt"))
                 or name == "404.html" or "/lunr/" in name]
     assert not left_out
-    for needed in ("search/search_index.js", SHIM, "assets/vendor/iframe-worker/LICENSE",
+    for needed in (SEARCH[built.builder].offline_index, SHIM, "assets/vendor/iframe-worker/LICENSE",
                    "whole-article.html", "stylesheets/site.css"):
         assert needed in names
 
@@ -63,6 +64,7 @@ def test_archive_is_the_same_for_the_same_sources(built, tmp_path):
     assert (again.dist / ARCHIVE).read_bytes() == (built.dist / ARCHIVE).read_bytes()
 
 
+@both_builders
 def test_offline_pages_load_the_vendored_polyfill(offline_copy):
     for page in html_files(offline_copy):
         scripts = [s["src"] for s in soup(page).find_all("script", src=True)]
@@ -71,6 +73,7 @@ def test_offline_pages_load_the_vendored_polyfill(offline_copy):
         assert (page.parent / shims[0]).resolve() == (offline_copy / SHIM).resolve(), page
 
 
+@both_builders
 def test_online_site_has_no_polyfill(built):
     assert not (built.site / "assets" / "vendor").exists()
     for page in html_files(built.site):
@@ -88,6 +91,7 @@ def test_vendored_polyfill_is_the_locked_npm_package():
             f"copy node_modules/iframe-worker/{source} to {(vendored / copy).relative_to(ROOT)}")
 
 
+@both_builders
 def test_no_page_or_stylesheet_loads_from_another_host(built, offline_copy):
     for folder in (built.site, offline_copy):
         for page in html_files(folder):
@@ -107,10 +111,11 @@ def download_links(page):
             if a.get_text() == "Download the full copy (ZIP)"]
 
 
+@both_builders
 def test_online_home_page_and_every_footer_link_to_the_archive(built):
     (home_link, footer_link) = download_links(built.site / "index.html")
     assert home_link.find_parent("section", id="read-offline") and footer_link.find_parent("footer")
-    assert home_link["href"] == footer_link["href"] == ARCHIVE
+    assert plain(home_link["href"]) == plain(footer_link["href"]) == ARCHIVE
     for path in site_pages(built.site):
         page = built.site / path / "index.html"
         footer = [a for a in download_links(page) if a.find_parent("footer")]
@@ -118,6 +123,7 @@ def test_online_home_page_and_every_footer_link_to_the_archive(built):
         assert (page.parent / footer[0]["href"]).resolve() == (built.site / ARCHIVE).resolve(), path
 
 
+@both_builders
 def test_offline_copy_has_no_download_link(offline_copy):
     for page in html_files(offline_copy):
         assert not download_links(page), page

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import article_texts, reading_text, table_count, unplaced_units
-from conftest import AXE_TAGS, PHONE, axe_violations, site_pages
+from conftest import AXE_TAGS, PHONE, axe_violations, both_builders, site_pages
 from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
 from trustsite.read_offline import size_text
 from trustsite.whole_article import Section
@@ -74,12 +74,14 @@ def test_the_policy_allows_only_the_files_own_stylesheet():
 
 # -- The built file -----------------------------------------------------------------
 
+@both_builders
 def test_it_is_written_beside_the_site_and_within_its_budget(built):
     data = (built.dist / ONE_FILE_NAME).read_bytes()
     assert (built.site / ONE_FILE_NAME).read_bytes() == data
     assert len(data) <= MAX_BYTES and len(gzip.compress(data, 9)) <= MAX_GZIPPED
 
 
+@both_builders
 @pytest.mark.sources
 def test_it_holds_the_whole_article_in_the_sources_order(built, alone):
     assert unplaced_units(reading_text(soup(alone).body), article_texts(built.project)) == []
@@ -102,6 +104,7 @@ def test_it_asks_for_nothing_and_runs_no_script(alone):
     assert all(address.startswith("data:") for address in loads)
 
 
+@both_builders
 def test_every_online_footer_offers_it_with_its_size(built):
     size = size_text((built.site / ONE_FILE_NAME).stat().st_size)
     for path in site_pages(built.site):

@@ -13,13 +13,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import plain_sentence, site_path
-from conftest import Build, build_project, change_config, copy_project, serve, site_pages
+from conftest import Build, SEARCH, both_builders, build_project, change_config, copy_project, search, serve, site_pages
 from scripts.serve_static import hanging
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
                                       SETTING, WORKER, cache_name, icon_path, saved_files, worker_js)
 
 PREFIX = "/trust-in-therapy/"
-SEARCH_BOX = "input[data-md-component=search-query]"
 # What a reader on a hanging connection waits at most for a page's heading.
 HEADING_WITHIN_SECONDS = 6
 SLOW_NETWORK_SECONDS = 1.5
@@ -84,28 +83,29 @@ def test_the_worker_carries_its_build(tmp_path):
                      "networkTimeoutSeconds": NETWORK_TIMEOUT_SECONDS}
 
 
-def loaded_by(page: Path, site: Path) -> set[str]:
+def loaded_by(page: Path, site: Path, builder: str) -> set[str]:
     """What a page of the built site loads, as paths from the site's root."""
     document = soup(page)
     addresses = [tag["src"] for tag in document.find_all(["script", "img"], src=True)]
     addresses += [link["href"] for link in document.find_all("link", href=True)
                   if set(link["rel"]) & {"stylesheet", "icon", "manifest", "apple-touch-icon"}]
     config = json.loads(document.find(id="__config").string)
-    addresses += [config["search"], config["base"] + "/search/search_index.json",
-                  config["base"] + "/search/search_docs.json"]
+    addresses += [config["search"], *(config["base"] + "/" + index for index in SEARCH[builder].index)]
     return {(page.parent / address).resolve().relative_to(site.resolve()).as_posix() for address in addresses}
 
 
+@both_builders
 def test_the_list_is_every_page_and_everything_they_load(built):
     site = built.site
     listed = worker_build(site)["files"]
     assert all((site / file).is_file() for file in listed if not file.endswith("/"))
     assert {path or "./" for path in site_pages(site)} <= set(listed)
-    needed = set().union(*(loaded_by(site / path / "index.html", site) for path in site_pages(site)))
+    needed = set().union(*(loaded_by(site / path / "index.html", site, built.builder) for path in site_pages(site)))
     assert needed - set(listed) == set()
     assert {MANIFEST, *map(icon_path, ICON_SIZES)} <= set(listed)
 
 
+@both_builders
 def test_every_page_registers_it_and_offers_the_home_screen(built):
     manifest = json.loads((built.site / MANIFEST).read_text(encoding="utf-8"))
     assert (manifest["start_url"], manifest["scope"]) == ("./", "./")
@@ -119,6 +119,7 @@ def test_every_page_registers_it_and_offers_the_home_screen(built):
             "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"}
 
 
+@both_builders
 def test_the_offline_copy_has_no_worker(offline_copy):
     for name in (WORKER, MANIFEST, REGISTRATION):
         assert not (offline_copy / name).exists(), name
@@ -149,14 +150,14 @@ class Corrected:
 
 
 @pytest.fixture(scope="module")
-def corrected(tmp_path_factory) -> Corrected:
-    """The project with one sentence corrected, built."""
+def corrected(built, tmp_path_factory) -> Corrected:
+    """The project with one sentence corrected, built by the same builder as `built`."""
     project = copy_project(tmp_path_factory.mktemp("corrected"))
     sentence = plain_sentence(project)
     correction = sentence.text.removesuffix(".") + ", as a corrected build says."
     page = project / sentence.file
     page.write_text(page.read_text(encoding="utf-8").replace(sentence.text, correction), encoding="utf-8")
-    return Corrected(build_project(project), site_path(sentence.file.removeprefix("docs/")), correction)
+    return Corrected(build_project(project, built.builder), site_path(sentence.file.removeprefix("docs/")), correction)
 
 
 # The pages' policy refuses the eval that wait_for_function uses, so these wait through evaluate.
@@ -196,6 +197,7 @@ def installed(browser, site: Path, headers: dict | None = None):
     return context, page, url
 
 
+@both_builders
 def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
     context, page, url = installed(browser, built.site)
     # The server has stopped: a real outage.
@@ -206,10 +208,7 @@ def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
         assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", path
     sentence = plain_sentence(built.project)
     sentence_page = site_path(sentence.file.removeprefix("docs/"))
-    page.click(SEARCH_BOX)
-    page.keyboard.type(search_word(built.project), delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    found = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    found = search(page, built.builder, search_word(built.project))
     # A search result's address carries the words searched for (?h=...): still the saved page.
     result = next(link for link in found if re.split("[?#]", link)[0] == url + sentence_page)
     from_result = page.goto(result)
@@ -278,6 +277,7 @@ def test_a_slow_network_still_wins_and_a_late_one_refreshes_the_saved_copy(brows
     assert corrected.sentence in slow
 
 
+@both_builders
 def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, built, corrected):
     # Both builds are served as a host may, for the HTTP cache to keep ten minutes.
     headers = {"Cache-Control": "max-age=600"}
@@ -309,8 +309,6 @@ def test_a_browser_asked_to_save_data_keeps_nothing_in_the_background(browser, b
         page.wait_for_timeout(2000)
         kept = (saved_caches(page), page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)"))
         # The page still works: its search finds the article.
-        page.click(SEARCH_BOX)
-        page.keyboard.type(search_word(built.project), delay=20)
-        page.wait_for_selector(".md-search-result__item")
+        search(page, built.builder, search_word(built.project))
     context.close()
     assert kept == ([], 0)

@@ -1,7 +1,8 @@
 """The locks pin exactly what the hand-written requirements ask for, with hashes.
 
-requirements.in -> requirements.txt (pip-compile) and package.json ->
-package-lock.json (npm) must agree: every direct requirement is pinned at a
+requirements.in -> requirements.txt and requirements-zensical.in ->
+requirements-zensical.txt (pip-compile, each for its own venv) and
+package.json -> package-lock.json (npm) must agree: every direct requirement is pinned at a
 version it accepts, every pin carries a hash, and nothing is pinned that no
 requirement pulls in.
 """
@@ -9,6 +10,9 @@ requirement pulls in.
 import importlib.metadata
 import json
 import re
+import sys
+
+import pytest
 
 from packaging.markers import default_environment
 from packaging.requirements import Requirement
@@ -18,16 +22,27 @@ from packaging.version import Version
 from conftest import ROOT
 
 EXACT_NPM_VERSION = re.compile(r"\d+\.\d+\.\d+")
+# Each Python lock: its source, and the venv `make` installs it into.
+LOCKS = {"requirements": ".venv", "requirements-zensical": ".venv-zensical"}
+locks = pytest.mark.parametrize("lock_name", LOCKS)
 
 
-def direct_requirements() -> list[Requirement]:
-    lines = (line.split("#", 1)[0].strip() for line in (ROOT / "requirements.in").read_text().splitlines())
+def direct_requirements(lock_name: str) -> list[Requirement]:
+    lines = (line.split("#", 1)[0].strip() for line in (ROOT / f"{lock_name}.in").read_text().splitlines())
     return [Requirement(line) for line in lines if line]
 
 
-def python_lock() -> dict[str, tuple[str, list[str]]]:
-    """requirements.txt as {name: (pinned version, hashes)}."""
-    text = re.sub(r"\\\n", " ", (ROOT / "requirements.txt").read_text())
+def installed(lock_name: str) -> dict[str, importlib.metadata.Distribution]:
+    """The distributions installed in the lock's venv, by name."""
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    site_packages = ROOT / LOCKS[lock_name] / "lib" / version / "site-packages"
+    assert site_packages.is_dir(), f"{site_packages} is missing: run `make test`, which installs it"
+    return {canonicalize_name(d.metadata["Name"]): d for d in importlib.metadata.distributions(path=[str(site_packages)])}
+
+
+def python_lock(lock_name: str) -> dict[str, tuple[str, list[str]]]:
+    """requirements.txt (or another lock) as {name: (pinned version, hashes)}."""
+    text = re.sub(r"\\\n", " ", (ROOT / f"{lock_name}.txt").read_text())
     lock = {}
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
@@ -41,7 +56,7 @@ def python_lock() -> dict[str, tuple[str, list[str]]]:
     return lock
 
 
-def requirement_closure(requirements: list[Requirement]) -> set[str]:
+def requirement_closure(requirements: list[Requirement], distributions: dict) -> set[str]:
     """Every distribution the requirements pull in, read from the installed metadata."""
     environment = default_environment()
     needed, queue = set(), [(r, "") for r in requirements]
@@ -55,18 +70,18 @@ def requirement_closure(requirements: list[Requirement]) -> set[str]:
             if (name, wanted_extra) in needed:
                 continue
             needed.add((name, wanted_extra))
-            try:
-                requires = importlib.metadata.distribution(name).requires or []
-            except importlib.metadata.PackageNotFoundError:
+            if name not in distributions:
                 raise AssertionError(f"{name} is not installed; run "
                                      "`.venv/bin/pip install --require-hashes --no-deps -r requirements.txt`")
+            requires = distributions[name].requires or []
             queue += [(Requirement(r), wanted_extra) for r in requires]
     return {name for name, _ in needed}
 
 
-def test_every_direct_python_requirement_is_pinned_at_a_version_it_accepts():
-    lock = python_lock()
-    for requirement in direct_requirements():
+@locks
+def test_every_direct_python_requirement_is_pinned_at_a_version_it_accepts(lock_name):
+    lock = python_lock(lock_name)
+    for requirement in direct_requirements(lock_name):
         name = canonicalize_name(requirement.name)
         assert name in lock, f"{requirement} is in requirements.in but not in requirements.txt: run `make lock`"
         assert requirement.specifier.contains(Version(lock[name][0]), prereleases=True), (
@@ -74,18 +89,22 @@ def test_every_direct_python_requirement_is_pinned_at_a_version_it_accepts():
             "run `make lock`")
 
 
-def test_every_python_pin_has_a_hash():
-    unhashed = [name for name, (_, hashes) in python_lock().items() if not hashes]
+@locks
+def test_every_python_pin_has_a_hash(lock_name):
+    unhashed = [name for name, (_, hashes) in python_lock(lock_name).items() if not hashes]
     assert unhashed == []
 
 
-def test_the_python_lock_holds_what_the_requirements_pull_in_and_nothing_else():
-    lock = python_lock()
+@locks
+def test_the_python_lock_holds_what_the_requirements_pull_in_and_nothing_else(lock_name):
+    lock = python_lock(lock_name)
+    distributions = installed(lock_name)
     for name, (version, _) in lock.items():
-        installed = importlib.metadata.version(name)
-        assert installed == version, (f"{name} {installed} is installed but the lock pins {version}; run "
-                                      "`.venv/bin/pip install --require-hashes --no-deps -r requirements.txt`")
-    needed = requirement_closure(direct_requirements())
+        version_installed = distributions[name].version if name in distributions else None
+        assert version_installed == version, (
+            f"{name} {version_installed} is installed but the lock pins {version}; run "
+            f"`{LOCKS[lock_name]}/bin/pip install --require-hashes --no-deps -r {lock_name}.txt`")
+    needed = requirement_closure(direct_requirements(lock_name), distributions)
     assert sorted(needed - set(lock)) == [], "pulled in but not pinned: run `make lock`"
     assert sorted(set(lock) - needed) == [], "pinned but required by nothing: run `make lock`"
 

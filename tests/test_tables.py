@@ -8,12 +8,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import built_page, page_calling
+from conftest import both_builders
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.tables import TABLES, TableSpec, render_table
 
 
-
+@both_builders
 @pytest.mark.sources
 @pytest.mark.parametrize("name", TABLES)
 def test_rendered_cells_match_the_yaml(built, name):
@@ -31,6 +32,7 @@ def test_rendered_cells_match_the_yaml(built, name):
                      ("td", None, row.importance)] for row in rows]
 
 
+@both_builders
 def test_table_container_is_focusable_and_named_by_its_caption(built):
     html = built_page(built.site, page_calling(built.project, "methods")).read_text(encoding="utf-8")
     wrapper = BeautifulSoup(html, "html.parser").find(id=TABLES["methods"].anchor)

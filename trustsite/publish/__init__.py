@@ -17,8 +17,10 @@ from trustsite.search_index import split_search_index
 from trustsite.settings import Settings
 
 
-def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int) -> None:
-    """Turn the builder's output in `folder` into the site as published."""
+def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
+            preview: bool = False) -> None:
+    """Turn the builder's output in `folder` into the site as published; a
+    `preview` (under `mkdocs serve`) gets no policy."""
     site = RenderedSite.read(folder, settings, offline=offline_copy)
     offline.vendor_polyfill(site)
     whole_article.fill(site)
@@ -28,7 +30,8 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     for page in site.pages:
         page.html = name_search_dialog(page.html)
     minify.minify(site)
-    policy.protect(site)
+    if not preview:
+        policy.protect(site)
     site.write()
     robots.write(site)
     # The builder's search index, if it is Material's (Zensical's has its own form).

@@ -1,0 +1,41 @@
+"""One source, either builder: each page says which builder made it, and a
+mistake in the sources reads the same whichever builder was asked for."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILDERS, both_builders, copy_project, run_build, site_pages
+
+# What each builder writes in every page's <meta name="generator">.
+GENERATOR = {"mkdocs": "mkdocs-", "zensical": "zensical-"}
+
+
+@both_builders
+def test_every_page_names_the_builder_that_made_it(built):
+    for path in site_pages(built.site):
+        soup = BeautifulSoup((built.site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        generator = soup.find("meta", attrs={"name": "generator"})["content"]
+        assert generator.startswith(GENERATOR[built.builder]), (path, generator)
+        # The footer credits the same builder.
+        credit = soup.select_one(".md-copyright a[href^='https://']").get_text()
+        assert credit == {"mkdocs": "Material for MkDocs", "zensical": "Zensical"}[built.builder], path
+
+
+@pytest.fixture(scope="module")
+def misspelt_field(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("misspelt"))
+    rows = project / "data" / "methods.yml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace("  importance: Reduces", "  importanse: Reduces", 1),
+                    encoding="utf-8")
+    return project
+
+
+def test_a_mistake_is_reported_alike_before_either_builder_runs(misspelt_field):
+    said = {}
+    for builder in BUILDERS:
+        result = run_build(misspelt_field, "--builder", builder)
+        assert result.returncode != 0
+        said[builder] = result.output
+    assert "data/methods.yml, row 4 (line 16), field 'importanse': is not a known field" in said["mkdocs"]
+    assert said["zensical"] == said["mkdocs"]
+    assert not (misspelt_field / "site").exists()
