@@ -274,8 +274,10 @@ def axe_violations(page) -> list[str]:
     page.evaluate(AXE.read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                            " resultTypes: ['violations']})", AXE_TAGS)
+    # A target inside a shadow root (Zensical's search) is a list: the host's selector, then its own.
     return [f"{rule['id']} ({rule['impact']}): {rule['help']}: "
-            + "; ".join(" ".join(node["target"]) for node in rule["nodes"][:5])
+            + "; ".join(" ".join(" >> ".join(part) if isinstance(part, list) else part for part in node["target"])
+                        for node in rule["nodes"][:5])
             for rule in result["violations"]]
 
 

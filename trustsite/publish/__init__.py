@@ -10,8 +10,8 @@ the finished site (the search split and the service worker).
 
 from pathlib import Path
 
-from trustsite.accessibility import name_search_dialog
-from trustsite.publish import head_tags, minify, offline, policy, read_offline, robots, service_worker, whole_article
+from trustsite.publish import (accessibility, head_tags, minify, offline, policy, read_offline, robots,
+                               service_worker, whole_article)
 from trustsite.publish.pages import RenderedSite
 from trustsite.search_index import split_search_index
 from trustsite.settings import Settings
@@ -27,8 +27,7 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     read_offline.offer(site, pdf=pdf)
     head_tags.add(site, epoch=epoch)
     service_worker.announce(site)
-    for page in site.pages:
-        page.html = name_search_dialog(page.html)
+    accessibility.repair(site)
     minify.minify(site)
     if not preview:
         policy.protect(site)
