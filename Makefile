@@ -26,9 +26,10 @@ build: $(BUILDER_VENVS)
 pdf: $(BUILDER_VENVS)
 	$(PY) scripts/build.py --builder $(BUILDER) --pdf
 
-## test: the whole test suite, browser tests included, on both builders' output
+## test: the whole test suite, browser tests included, on both builders' output;
+## two processes, each test file's tests in one of them, sharing its builds
 test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadscope
 
 ## check-original: list every way the article's words differ from its first
 ## publication (tests/fixtures/article.txt); not part of `make test`

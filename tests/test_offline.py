@@ -136,5 +136,4 @@ def test_offline_build_turns_off_instant_navigation(monkeypatch):
     config.theme["features"] += ["navigation.instant", "navigation.instant.progress"]
     config = config.plugins.on_config(config)
     assert not [f for f in config.theme["features"] if f.startswith("navigation.instant")]
-    assert config.extra["polyfills"] == [SHIM]
     assert config.use_directory_urls is False
