@@ -29,9 +29,9 @@ from trustsite.sources import article_pages, page_units, sentences
 
 # What the workflow needs beyond what a build needs: the tests and the commands.
 WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.txt",
-                    "package.json", "package-lock.json"]
+                    "requirements-zensical.txt", "package.json", "package-lock.json"]
 # The installed environments are shared, not reinstalled: make must not remake them.
-SHARED = [".venv", "node_modules"]
+SHARED = [".venv", ".venv-zensical", "node_modules"]
 NEW_ROW = ("Shared Humour", "Laughing together where it fits", "Eases tension and builds closeness")
 NEW_REFERENCE = {"id": "doe-2024", "authors": "Doe, J., & Roe, R.", "year": 2024,
                  "title": "A reference added by a publisher", "container": "Journal of Examples",
@@ -135,7 +135,7 @@ def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
 
 def run(project: Path, command: str, **env: str) -> subprocess.CompletedProcess:
     # -o: the shared environments are installed already and are not remade.
-    make = command.replace("make ", f"make -o {SHARED[0]}/.installed -o {SHARED[1]}/.installed ", 1)
+    make = command.replace("make ", "make " + "".join(f"-o {shared}/.installed " for shared in SHARED), 1)
     return subprocess.run(make.split(), cwd=project, capture_output=True, text=True, timeout=900,
                           env={**os.environ, **env})
 
