@@ -22,20 +22,25 @@ def test_every_page_names_the_builder_that_made_it(built):
 
 
 @pytest.fixture(scope="module")
-def misspelt_field(tmp_path_factory):
+def misspelt_field(tmp_path_factory) -> tuple:
+    """A project whose last table row misspells a field; the project, that row and its line."""
     project = copy_project(tmp_path_factory.mktemp("misspelt"))
     rows = project / "data" / "methods.yml"
-    rows.write_text(rows.read_text(encoding="utf-8").replace("  importance: Reduces", "  importanse: Reduces", 1),
-                    encoding="utf-8")
-    return project
+    lines = rows.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = max(number for number, text in enumerate(lines) if text.startswith("  importance:"))
+    lines[line] = lines[line].replace("importance:", "importanse:", 1)
+    rows.write_text("".join(lines), encoding="utf-8")
+    row = sum(text.startswith("- ") for text in lines[:line + 1])
+    return project, row, line + 1
 
 
 def test_a_mistake_is_reported_alike_before_either_builder_runs(misspelt_field):
+    project, row, line = misspelt_field
     said = {}
     for builder in BUILDERS:
-        result = run_build(misspelt_field, "--builder", builder)
+        result = run_build(project, "--builder", builder)
         assert result.returncode != 0
         said[builder] = result.output
-    assert "data/methods.yml, row 4 (line 16), field 'importanse': is not a known field" in said["mkdocs"]
+    assert f"data/methods.yml, row {row} (line {line}), field 'importanse': is not a known field" in said["mkdocs"]
     assert said["zensical"] == said["mkdocs"]
-    assert not (misspelt_field / "site").exists()
+    assert not (project / "site").exists()
