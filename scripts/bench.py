@@ -283,8 +283,9 @@ def report_builds(timings: dict[str, list[Run]], stock: str, beside: dict[str, s
             f"{max(run.peak_mib for run in timings[name]):.0f}"] for name in timings])
     for ours, theirs in beside.items():
         ratio = wall[ours] / wall[stock]
+        own = f"; {wall[ours] / wall[theirs]:.2f}x {theirs}" if theirs != stock else ""
         print(f"  {ours}: {ratio:.2f}x {stock}, {verdict(ratio <= BUILD_RATIO_BUDGET)}"
-              f" (budget {BUILD_RATIO_BUDGET}x); {wall[ours] / wall[theirs]:.2f}x {theirs}")
+              f" (budget {BUILD_RATIO_BUDGET}x){own}")
 
 
 def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> None:
