@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article import built_page, page_calling
+from article import built_page
 from conftest import both_builders
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
+from trustsite.sources import page_calling
 from trustsite.tables import TABLES, TableSpec, render_table
 
 
