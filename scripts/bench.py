@@ -16,8 +16,6 @@ this site's hooks, so its whole-article page holds only its introduction.
 """
 
 import argparse
-import functools
-import http.server
 import os
 import re
 import shutil
@@ -25,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -39,7 +36,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from serve_static import StaticHostHandler, compressed  # noqa: E402  (beside this script)
+from serve_static import compressed, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.sources import article_units  # noqa: E402
 
@@ -149,18 +146,6 @@ def multiply_article(project: Path, times: int) -> int:
 # -- Pages in Chromium -------------------------------------------------------------------
 
 @contextmanager
-def serve(folder: Path):
-    handler = functools.partial(StaticHostHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextmanager
 def chromium():
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -186,7 +171,7 @@ def transferred(responses: list) -> float:
 def first_visit(browser, site: Path) -> dict[str, float]:
     """KiB loaded by each page with an empty cache, until the network is idle."""
     weights = {}
-    with serve(site) as url:
+    with serving(site) as url:
         for page_path in pages_of(site):
             context = browser.new_context()  # a new context has an empty cache
             page = context.new_page()
@@ -205,7 +190,7 @@ def search_cost_and_latency(browser, site: Path) -> tuple[float, list[float]]:
     from the key press that completes the query to the last change of the
     rendered results. The box holds the rest of the query already, as it
     would after a reader typed it: Material searches on each key release."""
-    with serve(site) as url:
+    with serving(site) as url:
         context = browser.new_context()
         page = context.new_page()
         page.goto(url, wait_until="networkidle")

@@ -11,10 +11,7 @@ page's heading once the server hangs (accepts connections, never answers).
 """
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +21,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from serve_static import StaticHostHandler, hanging  # noqa: E402  (beside this script)
+from serve_static import StaticHostHandler, hanging, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
 from trustsite.sources import article_pages, page_calling, site_path  # noqa: E402
@@ -58,13 +55,8 @@ def serve(folder: Path, tally: dict, port: int = 0):
             if self.requestline:
                 tally["requests"] += 1
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Counting, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder, Counting, port) as url:
+        yield url
 
 
 def pages_of(site: Path) -> list[str]:

@@ -48,6 +48,18 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
+def serving(folder: Path, handler: type[http.server.BaseHTTPRequestHandler] = StaticHostHandler, port: int = 0):
+    """`folder` served by `handler` on 127.0.0.1 (any free port for 0), in a thread; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
 def hanging(port: int):
     """A network that takes every connection on `port` and never answers ("lie-fi")."""
     listener = socket.create_server(("127.0.0.1", port))
