@@ -57,7 +57,7 @@ def test_search_indexes_each_row_as_separate_words(built, name):
     """A search for a row's first word finds it: cells do not run together."""
     spec = TABLES[name]
     # search_index.json holds the settings; search_docs.json the documents,
-    # fetched on first use (hooks/search_on_first_use.py).
+    # fetched on first use (trustsite/search_index.py, a publishing step).
     documents = json.loads((built.site / "search" / "search_docs.json").read_text(encoding="utf-8"))
     indexed = unescape(" ".join(document["text"] for document in documents))
     for row in load_rows(built.project / "data" / spec.data_file, TableRow):

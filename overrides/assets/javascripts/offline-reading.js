@@ -1,5 +1,5 @@
 // Registers the service worker (sw.js, at the site's root), which keeps the
-// article in the reader's browser for reading offline (hooks/service_worker.py).
+// article in the reader's browser for reading offline (trustsite/publish/service_worker.py).
 (() => {
   if (!("serviceWorker" in navigator)) return
   // A reader whose browser asks to save data did not ask for the whole site in

@@ -1,7 +1,7 @@
 // Search on first use. Material starts its search worker, and hands it the
 // index, as soon as a page loads. This gives Material a stand-in for that one
 // worker: the real worker starts, and the documents that the online build
-// keeps out of search_index.json (hooks/search_on_first_use.py) are fetched,
+// keeps out of search_index.json (trustsite/search_index.py, a publishing step) are fetched,
 // only when the reader first focuses the search box.
 (() => {
   const form = document.forms.namedItem("search")
