@@ -12,6 +12,10 @@ from datetime import date, datetime, timezone
 from html import escape
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
+
+from trustsite.sources import text_pieces
+
 # mkdocs.yml's site_url until a publisher sets SITE_URL: GitHub never gives out this host.
 PLACEHOLDER_HOST = "example.github.io"
 
@@ -22,10 +26,6 @@ def placeholder_problem(site_url: str) -> str | None:
         return None
     return (f"mkdocs.yml: site_url is still the placeholder {site_url}; publish with the site's own address: "
             "SITE_URL=https://<user>.github.io/<repository>/ make deploy")
-
-from bs4 import BeautifulSoup
-
-from trustsite.sources import text_pieces
 
 
 @dataclass(frozen=True)
