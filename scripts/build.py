@@ -52,7 +52,7 @@ from trustsite.messages import ShortReport  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
-from trustsite.settings import Settings, load_settings  # noqa: E402
+from trustsite.settings import Settings, load_settings, read_config  # noqa: E402
 from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
 log = logging.getLogger("mkdocs")
@@ -299,7 +299,7 @@ def main() -> int:
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     os.chdir(ROOT)
 
-    if args.publish and (problem := placeholder_problem(load_config(str(ROOT / "mkdocs.yml")).site_url)):
+    if args.publish and (problem := placeholder_problem(read_config(ROOT / "mkdocs.yml").get("site_url") or "")):
         log.error(problem)
         return 1
 

@@ -15,7 +15,8 @@ from trustsite.data import load_rows
 from trustsite.one_file import ONE_FILE_NAME
 from trustsite.pdf import PDF_NAME
 from trustsite.schema import TableRow
-from trustsite.sources import article_pages, read_config
+from trustsite.settings import load_settings
+from trustsite.sources import article_pages
 from trustsite.tables import TABLES
 
 A4_POINTS = (595.28, 841.89)
@@ -53,7 +54,7 @@ def test_the_pdf_is_a4_with_a_sane_number_of_pages(with_pdf):
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
         assert size == pytest.approx(A4_POINTS, abs=1.5)
-    assert reader.metadata.title == read_config(with_pdf.project)["site_name"]
+    assert reader.metadata.title == load_settings(with_pdf.project / "mkdocs.yml").site_name
 
 
 @pytest.mark.sources

@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import built_page, page_texts
-from trustsite.sources import article_pages, read_config, sentences
+from trustsite.settings import load_settings
+from trustsite.sources import article_pages, sentences
 
 pytestmark = pytest.mark.sources
 
@@ -40,9 +41,8 @@ def test_home_page_opens_with_title_date_standfirst_then_the_introduction(built)
     title, date, lead, introduction, *_ = article(built, "index.md").find_all(True, recursive=False)
     texts = page_texts(built.project, "index.md")
     assert title.get_text().rstrip("¶") == texts[0]
-    published = read_config(built.project)["extra"]["published"]
-    # Quoted in mkdocs.yml, so a string (Zensical refuses a YAML date).
-    assert (date.time["datetime"], date.get_text()) == (str(published), texts[1])
+    published = load_settings(built.project / "mkdocs.yml").published
+    assert (date.time["datetime"], date.get_text()) == (published.isoformat(), texts[1])
     assert "lead" in lead["class"] and lead.get_text() == texts[2]
     assert introduction.name == "h2" and introduction.get_text().rstrip("¶") == texts[3]
 

@@ -42,11 +42,17 @@ class Settings:
     search_languages: list[str]
 
 
-def _nav_files(nav: list) -> list[str]:
+def read_config(config_file: Path) -> dict:
+    """`config_file` (mkdocs.yml) as plain values, each `!ENV` setting resolved as MkDocs does."""
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+
+
+def nav_files(nav: list) -> list[str]:
+    """The pages of mkdocs.yml's `nav`, in order, as paths under docs_dir."""
     files = []
     for item in nav:
         value = next(iter(item.values())) if isinstance(item, dict) else item
-        files += _nav_files(value) if isinstance(value, list) else [value]
+        files += nav_files(value) if isinstance(value, list) else [value]
     return files
 
 
@@ -61,7 +67,7 @@ def _search_languages(plugins: list) -> list[str]:
 def load_settings(config_file: Path) -> Settings:
     """The settings of `config_file`; a ValueError naming the setting for a
     missing address or a publication date that is not YYYY-MM-DD."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+    config = read_config(config_file)
     shown = config_file.name
     if not config.get("site_url"):
         raise ValueError("site_url is empty: set SITE_URL, or site_url in mkdocs.yml, "
@@ -81,6 +87,6 @@ def load_settings(config_file: Path) -> Settings:
         extra=extra,
         extra_css=config.get("extra_css", []),
         docs_dir=config_file.parent / config.get("docs_dir", "docs"),
-        nav_files=_nav_files(config.get("nav", [])),
+        nav_files=nav_files(config.get("nav", [])),
         search_languages=_search_languages(config.get("plugins", [])),
     )

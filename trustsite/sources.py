@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from trustsite.data import load_rows
 from trustsite.references import sorted_references
 from trustsite.schema import SCHEMAS, Reference
+from trustsite.settings import nav_files, read_config
 from trustsite.tables import TABLES
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
@@ -175,29 +176,9 @@ def page_units(project: Path, page: str) -> list[Unit]:
     return units
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its tags (!ENV) are not needed here."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
-def read_config(project: Path) -> dict:
-    """The project's mkdocs.yml as plain values, each !ENV setting None."""
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-
-
 def nav_pages(project: Path) -> list[str]:
     """The pages of mkdocs.yml's nav, in order, as paths under docs/."""
-    config = read_config(project)
-
-    def walk(items) -> list[str]:
-        found = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            found += walk(value) if isinstance(value, list) else [value]
-        return found
-    return walk(config["nav"])
+    return nav_files(read_config(project / "mkdocs.yml")["nav"])
 
 
 def article_pages(project: Path) -> list[str]:
