@@ -33,18 +33,6 @@ class Section:
     html: str  # the page's rendered content
 
 
-def article_pages(pages) -> list:
-    """The pages of the nav (MkDocs pages) that are the article's sections: all but the one-page view."""
-    return [page for page in pages if page.file.src_uri != PAGE]
-
-
-def sections_of(pages) -> list[Section]:
-    """The article's sections, from the rendered pages of the nav, in order.
-    Each is named after its file: docs/conclusion.md is "conclusion"."""
-    return [Section(page.file.src_uri.removesuffix(".md").replace("/", "-"), page.url, page.content)
-            for page in article_pages(pages)]
-
-
 class _Depth(HTMLParser):
     """How deep the elements of an HTML fragment nest, read without recursion."""
 
