@@ -11,6 +11,7 @@ import difflib
 import posixpath
 import re
 from collections import Counter
+from functools import cached_property
 from pathlib import Path
 
 from trustsite.data import quoted
@@ -46,13 +47,13 @@ def _line_of(text: str, link: str, occurrence: int) -> int | None:
     return text.count("\n", 0, starts[min(occurrence, len(starts) - 1)]) + 1
 
 
-def _meant(link: str, page: str, docs_dir: Path) -> str | None:
-    """The page `link` (written in `page`) probably meant, if one has a close name:
-    a letter or two apart, compared without the ".md" that every page shares."""
+def _meant(link: str, page: str, pages: list[str]) -> str | None:
+    """The page `link` (written in `page`) probably meant, if one of `pages` (paths
+    under docs/) has a close name: a letter or two apart, compared without the
+    ".md" that every page shares."""
     folder = posixpath.dirname(page)
-    pages = [posixpath.relpath(path.relative_to(docs_dir).as_posix(), folder or ".").removesuffix(".md")
-             for path in sorted(docs_dir.rglob("*.md"))]
-    close = difflib.get_close_matches(link.split("#")[0].removesuffix(".md"), pages, n=1, cutoff=0.8)
+    relative = [posixpath.relpath(other, folder or ".").removesuffix(".md") for other in pages]
+    close = difflib.get_close_matches(link.split("#")[0].removesuffix(".md"), relative, n=1, cutoff=0.8)
     return close[0] + ".md" if close else None
 
 
@@ -73,6 +74,20 @@ class LinkProblems:
     def __init__(self, docs_dir: Path) -> None:
         self.docs_dir = docs_dir
         self._seen: Counter[tuple[str, str]] = Counter()
+        # Read once a build: a page can hold thousands of broken links.
+        self._texts: dict[str, str | None] = {}
+
+    @cached_property
+    def _pages(self) -> list[str]:
+        return [path.relative_to(self.docs_dir).as_posix() for path in sorted(self.docs_dir.rglob("*.md"))]
+
+    def _text(self, page: str) -> str | None:
+        if page not in self._texts:
+            try:
+                self._texts[page] = (self.docs_dir / page).read_text(encoding="utf-8")
+            except OSError:
+                self._texts[page] = None
+        return self._texts[page]
 
     def rewrite(self, message: str) -> str | None:
         """The message in this site's words, or None if it is not about a link."""
@@ -82,13 +97,11 @@ class LinkProblems:
         page, link, problem = found["page"], found["link"], found["problem"]
         occurrence = self._seen[page, link]
         self._seen[page, link] += 1
-        try:
-            line = _line_of((self.docs_dir / page).read_text(encoding="utf-8"), link, occurrence)
-        except OSError:
-            line = None
+        text = self._text(page)
+        line = _line_of(text, link, occurrence) if text is not None else None
         place = f"{self.docs_dir.name}/{page}" + (f", line {line}" if line else "")
         if not_found := _NOT_FOUND.fullmatch(problem):
-            meant = not_found["meant"] or _meant(link, page, self.docs_dir)
+            meant = not_found["meant"] or _meant(link, page, self._pages)
             said = f"the link {quoted(link)} goes to no page of the site" + (
                 f"; did you mean {quoted(meant)}?" if meant else "")
         elif no_anchor := _NO_ANCHOR.fullmatch(problem):
