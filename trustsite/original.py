@@ -10,32 +10,18 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustsite.sources import Unit, article_units, sentences
+from trustsite.sources import Unit, article_units, blocks, sentences
 
 ORIGINAL = Path("tests") / "fixtures" / "article.txt"
 _BULLET = "• "
 
 
-def _blocks(text: str) -> list[list[tuple[int, str]]]:
-    """Runs of non-blank lines, each line with its number."""
-    blocks, current = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            current.append((number, line.strip()))
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
 def original_units(text: str) -> list[Unit]:
     """Every sentence, heading and table row of the first publication, in order."""
     units = []
-    for block in _blocks(text):
-        is_list = block[0][1].startswith(_BULLET)
-        for number, line in block:
+    for start, block in blocks(text.splitlines(), 1):
+        is_list = block[0].strip().startswith(_BULLET)
+        for number, line in enumerate((line.strip() for line in block), start):
             if len(block) > 1 and not is_list:  # a table: each line is one row
                 units.append(Unit(line, str(ORIGINAL), number))
             else:

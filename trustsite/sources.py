@@ -74,7 +74,7 @@ def text_pieces(element) -> list[str]:
     return [sentence for part in element.get_text().split(_BREAK) for sentence in sentences(part)]
 
 
-def _blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
+def blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
     """Runs of non-blank lines, each with the number of its first line."""
     blocks, current, start = [], [], first
     for number, line in enumerate(lines, start=first):
@@ -168,7 +168,7 @@ def page_units(project: Path, page: str) -> list[Unit]:
     lines, first = _body((project / file).read_text(encoding="utf-8"))
     added = page == WHOLE_ARTICLE_PAGE
     units = []
-    for start, block in _blocks(lines, first):
+    for start, block in blocks(lines, first):
         if len(block) == 1 and (call := _MACRO_CALL.match(block[0].strip())):
             units += _macro_units(project, call, Unit(block[0], file, start))
         else:
