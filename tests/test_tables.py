@@ -2,7 +2,6 @@
 
 import json
 from html import unescape
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
