@@ -57,6 +57,7 @@ def _card(site: RenderedSite, page: Page, title: str) -> PreviewImage:
 
 def add(site: RenderedSite, *, epoch: int) -> None:
     settings = site.settings
+    modified = modified_date(str(epoch), settings.published)
     for page in site.nav_pages:
         url = urljoin(settings.site_url, page_url(output_path(page.source, offline=False)))
         page.html = _CANONICAL.sub(lambda found: found.group(1) + url + found.group(2), page.html, count=1)
@@ -68,7 +69,7 @@ def add(site: RenderedSite, *, epoch: int) -> None:
             site_name=settings.site_name,
             language=settings.language,
             published=settings.published,
-            modified=modified_date(str(epoch), settings.published),
+            modified=modified,
             image=None if site.offline else _card(site, page, title),
         )
         page.insert_before("</head>", head_tags(facts) + "\n")
