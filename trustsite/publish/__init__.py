@@ -13,7 +13,7 @@ from pathlib import Path
 from trustsite.publish import (accessibility, head_tags, minify, offline, policy, read_offline, robots,
                                service_worker, whole_article)
 from trustsite.publish.pages import RenderedSite
-from trustsite.search_index import split_search_index
+from trustsite.search_index import INDEX_FILE, split_search_index
 from trustsite.settings import Settings
 
 
@@ -34,6 +34,6 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     site.write()
     robots.write(site)
     # The builder's search index, if it is Material's (Zensical's has its own form).
-    if not offline_copy and (folder / "search" / "search_index.json").exists():
+    if not offline_copy and (folder / "search" / INDEX_FILE).exists():
         split_search_index(folder / "search")
     service_worker.write(site)
