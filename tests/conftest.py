@@ -145,6 +145,10 @@ def browser():
         browser.close()
 
 
+# The header in which serve() says when it answered, on the tests' own clock (time.monotonic()).
+ANSWERED_AT = "X-Answered-At"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
@@ -159,12 +163,14 @@ def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None
     which is what GitHub Pages does for a project site. `headers` are added to
     every response. `port` 0 takes any free port; give the port of a server
     that has stopped to serve again at its address. `delay` seconds late, each
-    answer is a slow network's.
+    answer is a slow network's. Each answer carries ANSWERED_AT, so that a test
+    can tell this server's answer from a copy saved earlier.
     """
     class Handler(_QuietHandler):
         def end_headers(self):
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
+            self.send_header(ANSWERED_AT, repr(time.monotonic()))
             super().end_headers()
 
         def translate_path(self, path):

@@ -13,7 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import plain_sentence, site_path
-from conftest import Build, SEARCH, both_builders, build_project, change_config, copy_project, search, serve, site_pages
+from conftest import (ANSWERED_AT, Build, SEARCH, both_builders, build_project, change_config, copy_project, search,
+                      serve, site_pages)
 from scripts.serve_static import hanging
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
                                       SETTING, WORKER, cache_name, icon_path, saved_files, worker_js)
@@ -160,6 +161,15 @@ def corrected(built, tmp_path_factory) -> Corrected:
     return Corrected(build_project(project, built.builder), site_path(sentence.file.removeprefix("docs/")), correction)
 
 
+@pytest.fixture(scope="module")
+def corrected_pages(built, corrected, tmp_path_factory) -> Path:
+    """The corrected site under `built`'s worker: no new worker installs, so only
+    the pages' own answers can bring the correction."""
+    site = Path(shutil.copytree(corrected.build.site, tmp_path_factory.mktemp("corrected-pages") / "site"))
+    shutil.copy(built.site / WORKER, site / WORKER)
+    return site
+
+
 # The pages' policy refuses the eval that wait_for_function uses, so these wait through evaluate.
 def until_controlled(page) -> None:
     """Wait until the worker has saved the site and answers for the page."""
@@ -227,7 +237,7 @@ def heading_seconds(page, expected: str) -> float:
     return page.evaluate("performance.now()") / 1000
 
 
-def test_a_hanging_connection_never_hides_the_saved_article(browser, built, corrected):
+def test_a_hanging_connection_never_hides_the_saved_article(browser, built, corrected, corrected_pages):
     context, page, url = installed(browser, built.site)
     paths = site_pages(built.site)
     waited = {}
@@ -240,27 +250,32 @@ def test_a_hanging_connection_never_hides_the_saved_article(browser, built, corr
             for path, tab in tabs.items():
                 waited[path or "/"] = heading_seconds(tab, heading(built.site, path))
                 tab.close()
-    # The connection comes back: pages load.
-    with serve(corrected.build.site, PREFIX, port=port_of(url)):
-        loaded = [page.goto(url + path).ok for path in paths]
+    # The connection comes back: the network answers again, so a correction shows at once...
+    with serve(corrected_pages, PREFIX, port=port_of(url)):
+        asked = time.monotonic()
+        answer = page.goto(url + corrected.path)
+        fresh = page.locator("article").inner_text()
+        # ...and every page loads.
+        loaded = [path for path in paths if page.goto(url + path).ok]
     context.close()
     slowest = max(waited, key=waited.get)
     assert waited[slowest] <= HEADING_WITHIN_SECONDS, f"{slowest}: heading after {waited[slowest]:.1f} s"
-    assert all(loaded)
+    # Answered since it was asked for: the network's answer, not a saved copy that a late answer refreshed.
+    assert float(answer.headers.get(ANSWERED_AT.lower(), "0")) >= asked, f"{corrected.path}: a saved copy answered"
+    assert corrected.sentence in fresh
+    assert loaded == paths
 
 
 def saved_text(page, address: str) -> str:
     return page.evaluate("address => caches.match(address).then(saved => saved.text())", address)
 
 
-def test_a_slow_network_still_wins_and_a_late_one_refreshes_the_saved_copy(browser, built, corrected, tmp_path):
-    # The correction under the same worker, so that only the pages' own answers can save it.
-    same_worker = Path(shutil.copytree(corrected.build.site, tmp_path / "site"))
-    shutil.copy(built.site / WORKER, same_worker / WORKER)
+def test_a_slow_network_still_wins_and_a_late_one_refreshes_the_saved_copy(browser, built, corrected,
+                                                                          corrected_pages):
     context, page, url = installed(browser, built.site)
     page_url = url + corrected.path
     # Every answer slower than the worker waits: the reader reads the saved page...
-    with serve(same_worker, PREFIX, port=port_of(url), delay=NETWORK_TIMEOUT_SECONDS + 1):
+    with serve(corrected_pages, PREFIX, port=port_of(url), delay=NETWORK_TIMEOUT_SECONDS + 1):
         page.goto(page_url, wait_until="commit")
         late = page.locator("article").inner_text()
         # ...and the late answer is saved for the next visit.
@@ -269,7 +284,7 @@ def test_a_slow_network_still_wins_and_a_late_one_refreshes_the_saved_copy(brows
             page.wait_for_timeout(200)
         refreshed = saved_text(page, page_url)
     # Slow, but within the limit: the network's answer shows on the first load.
-    with serve(same_worker, PREFIX, port=port_of(url), delay=SLOW_NETWORK_SECONDS):
+    with serve(corrected_pages, PREFIX, port=port_of(url), delay=SLOW_NETWORK_SECONDS):
         page.goto(url + "whole-article/")
         slow = page.locator("article").inner_text()
     context.close()
