@@ -46,12 +46,12 @@ bench: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR) --livereload
 
-## deploy: build as `make build` does, then push site/ to the gh-pages branch.
-## This is `mkdocs gh-deploy`'s publishing step (ghp-import) after this site's
-## own build, so the offline archive and the build date come along. The build
-## refuses mkdocs.yml's placeholder address: set SITE_URL.
-deploy: $(VENV)/.installed
-	$(PY) scripts/build.py --publish
+## deploy: build as `make build` does (BUILDER=zensical too), then push site/ to
+## the gh-pages branch. This is `mkdocs gh-deploy`'s publishing step (ghp-import)
+## after this site's own build, so the offline archive and the build date come
+## along. The build refuses mkdocs.yml's placeholder address: set SITE_URL.
+deploy: $(BUILDER_VENVS)
+	$(PY) scripts/build.py --builder $(BUILDER) --publish
 	$(VENV)/bin/ghp-import --no-jekyll --push --message "Deploy $$(git rev-parse --short HEAD)" site
 
 ## lock: re-pin requirements.txt and requirements-zensical.txt after editing

@@ -126,21 +126,32 @@ def test_a_good_build_on_github_writes_its_summary(project, tmp_path):
     assert "| One-file edition | dist/trust-in-therapy.html" in written
 
 
+def as_a_publisher() -> dict[str, str]:
+    """The environment without SITE_URL, and not inside `make test`'s own make,
+    whose MAKELEVEL would make a make run here sign its lines "make[1]:"."""
+    outside = {"SITE_URL", "MAKELEVEL", "MAKEFLAGS", "MFLAGS"}
+    return {name: value for name, value in os.environ.items() if name not in outside}
+
+
 def test_make_deploy_refuses_the_placeholder_address(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
-    # As a publisher runs it: no SITE_URL, and not inside `make test`'s own make,
-    # whose MAKELEVEL would make this one sign its lines "make[1]:".
-    outside = {"SITE_URL", "MAKELEVEL", "MAKEFLAGS", "MFLAGS"}
-    env = {name: value for name, value in os.environ.items() if name not in outside}
     result = subprocess.run(["make", "-o", ".venv/.installed", "deploy", f"PY={sys.executable}"],
-                            cwd=project, capture_output=True, text=True, timeout=300, env=env)
+                            cwd=project, capture_output=True, text=True, timeout=300, env=as_a_publisher())
     errors = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
     assert result.returncode != 0
     assert errors == ["ERROR   -  mkdocs.yml: site_url is still the placeholder "
                       "https://example.github.io/trust-in-therapy/; publish with the site's own address: "
                       "SITE_URL=https://<user>.github.io/<repository>/ make deploy"]
     assert not (project / "site").exists(), "nothing is built for the placeholder"
+
+
+def test_make_deploy_builds_with_the_builder_asked_for():
+    # The commands make would run, not run: the push needs a remote.
+    planned = subprocess.run(["make", "--dry-run", "-o", ".venv/.installed", "-o", ".venv-zensical/.installed",
+                              "deploy", "BUILDER=zensical", f"PY={sys.executable}"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60, env=as_a_publisher())
+    assert f"{sys.executable} scripts/build.py --builder zensical --publish" in planned.stdout.splitlines()
 
 
 def test_a_real_address_is_built_for_deploy(project):
