@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article import plain_sentence, site_path
+from article import plain_sentence, search_word, site_path
 from conftest import (ANSWERED_AT, Build, SEARCH, both_builders, build_project, change_config, copy_project, search,
                       serve, site_pages)
 from scripts.serve_static import hanging
@@ -24,11 +24,6 @@ PREFIX = "/trust-in-therapy/"
 HEADING_WITHIN_SECONDS = 6
 SLOW_NETWORK_SECONDS = 1.5
 TABS_AT_ONCE = 4
-
-
-def search_word(project: Path) -> str:
-    """What a reader searches for: the longest word of the article's plain sentence."""
-    return max(plain_sentence(project).text.rstrip(".").split(), key=len)
 
 
 def worker_build(site: Path) -> dict:
@@ -216,9 +211,9 @@ def test_after_one_visit_the_site_reads_with_the_server_gone(browser, built):
         assert response.ok, path
         assert response.from_service_worker, path
         assert page.eval_on_selector(".md-header", "e => getComputedStyle(e).position") == "sticky", path
-    sentence = plain_sentence(built.project)
-    sentence_page = site_path(sentence.file.removeprefix("docs/"))
-    found = search(page, built.builder, search_word(built.project))
+    word, on_page = search_word(built.project)
+    sentence_page = site_path(on_page)
+    found = search(page, built.builder, word)
     # A search result's address carries the words searched for (?h=...): still the saved page.
     result = next(link for link in found if re.split("[?#]", link)[0] == url + sentence_page)
     from_result = page.goto(result)
@@ -324,6 +319,6 @@ def test_a_browser_asked_to_save_data_keeps_nothing_in_the_background(browser, b
         page.wait_for_timeout(2000)
         kept = (saved_caches(page), page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)"))
         # The page still works: its search finds the article.
-        search(page, built.builder, search_word(built.project))
+        search(page, built.builder, search_word(built.project)[0])
     context.close()
     assert kept == ([], 0)
