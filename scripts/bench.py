@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from serve_static import compressed, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
+from trustsite.builders import ZENSICAL_SETTING, zensical_program  # noqa: E402
 from trustsite.sources import article_units  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
@@ -47,7 +48,7 @@ from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
 
 PYTHON = sys.executable
 # Zensical's own venv (requirements-zensical.txt), for both its builds.
-ZENSICAL = os.environ.get("TRUSTSITE_ZENSICAL", str(ROOT / ".venv-zensical" / "bin" / "zensical"))
+ZENSICAL = str(zensical_program(ROOT))
 # What a copy of the project leaves behind: outputs, tools and version control.
 NOT_PROJECT = shutil.ignore_patterns(".git", ".venv", ".venv-zensical", "node_modules", "site", "dist", "tests",
                                      ".build-*", ".zensical-*", ".cache", ".pytest_cache", "__pycache__")
@@ -354,7 +355,7 @@ def main() -> int:
         for _ in range(runs):  # interleaved, so a busy moment slows every kind alike
             for name, command in commands.items():
                 # The stock builds' macros module imports trustsite from the project.
-                timings[name].append(run(command, project, PYTHONPATH=str(project), TRUSTSITE_ZENSICAL=ZENSICAL))
+                timings[name].append(run(command, project, PYTHONPATH=str(project), **{ZENSICAL_SETTING: ZENSICAL}))
 
         sites = {"this site": tmp / "site", "stock Material": project / "site-stock",
                  "stock + instant": project / "site-instant"}

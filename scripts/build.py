@@ -45,6 +45,7 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 import macros  # noqa: E402
 from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
+from trustsite.builders import BUILDERS, zensical_program  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
@@ -176,8 +177,7 @@ def render_with_mkdocs(site_dir: Path) -> None:
         config.plugins.on_shutdown()
 
 
-# Zensical runs in a venv of its own (requirements-zensical.txt); TRUSTSITE_ZENSICAL names another.
-ZENSICAL = Path(os.environ.get("TRUSTSITE_ZENSICAL", ROOT / ".venv-zensical" / "bin" / "zensical"))
+ZENSICAL = zensical_program(ROOT)
 
 
 def render_with_zensical(site_dir: Path) -> None:
@@ -200,13 +200,14 @@ def render_with_zensical(site_dir: Path) -> None:
         shutil.rmtree(rendered, ignore_errors=True)
 
 
-BUILDERS = {"mkdocs": render_with_mkdocs, "zensical": render_with_zensical}
+# In BUILDERS' order.
+RENDERERS = dict(zip(BUILDERS, (render_with_mkdocs, render_with_zensical), strict=True))
 
 
 def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, pdf: bool = False) -> None:
     """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
     os.environ["OFFLINE"] = "true" if offline else "false"
-    BUILDERS[builder](site_dir)
+    RENDERERS[builder](site_dir)
     publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
 
 
@@ -279,7 +280,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist")
-    parser.add_argument("--builder", choices=sorted(BUILDERS), default="mkdocs",
+    parser.add_argument("--builder", choices=BUILDERS, default=BUILDERS[0],
                         help="what renders the pages (default mkdocs: MkDocs with Material)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--pdf", action="store_true",

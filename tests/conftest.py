@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
+from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.one_file import ONE_FILE_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,10 +47,8 @@ def pytest_sessionstart(session):
         raise pytest.UsageError("make test cannot run here: " + "; ".join(missing))
 
 
-# The builders scripts/build.py renders with; MkDocs with Material is the default.
-BUILDERS = ("mkdocs", "zensical")
 # Zensical's own venv, which a project copy has not got.
-ZENSICAL = ROOT / ".venv-zensical" / "bin" / "zensical"
+ZENSICAL = zensical_program(ROOT)
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def run_build(project: Path, *extra: str, env: dict | None = None,
     result = subprocess.run(
         [sys.executable, *program, *extra],
         cwd=project, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TRUSTSITE_ZENSICAL": str(ZENSICAL), **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", ZENSICAL_SETTING: str(ZENSICAL), **(env or {})},
     )
     return BuildResult(result.returncode, result.stdout + result.stderr)
 
