@@ -60,5 +60,4 @@ def offer(site: RenderedSite, *, pdf: bool) -> None:
         footer = "\n" + footer_html(downloads, page.url(".") + f"#{SECTION_ID}")
         _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(PDF_NAME)) if pdf else ""))
     opening = next(page for page in site.nav_pages if page.path == "index.html")
-    own = whole_article.content(opening)
-    opening.html = opening.html.replace(own, own + "\n" + section_html(_downloads(opening, edition, kept)), 1)
+    whole_article.append_to_content(opening, "\n" + section_html(_downloads(opening, edition, kept)))

@@ -26,6 +26,14 @@ def content(page: Page) -> str:
     return _ARTICLE.search(page.html).group(2).strip()
 
 
+def append_to_content(page: Page, fragment: str) -> None:
+    """Put `fragment` at the end of the page's own content, inside its article
+    (before the whitespace the builder leaves ahead of </article>)."""
+    found = _ARTICLE.search(page.html)
+    end = found.start(2) + len(found.group(2).rstrip())
+    page.html = page.html[:end] + fragment + page.html[end:]
+
+
 def sections(site: RenderedSite) -> list[Section]:
     """The article's sections, from the rendered pages of the nav, in order.
     Each is named after its file: docs/conclusion.md is "conclusion"."""
@@ -81,9 +89,7 @@ def _contents(title: str, items: str) -> str:
 def fill(site: RenderedSite) -> None:
     page = site.page(PAGE)
     joined = whole_article_html(sections(site), page_url(page.path))
-    own = content(page)
-    page.html = _ARTICLE.sub(lambda found: found.group(1) + found.group(2).replace(own, own + joined, 1)
-                             + found.group(3), page.html, count=1)
+    append_to_content(page, joined)
     items = _items(_headings(joined))
     toc = _TOC.search(page.html)
     contents = f"{toc.group(1)}{_contents(toc.group(2), items)}{toc.group(3)}"
