@@ -23,8 +23,10 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     `preview` (under `mkdocs serve`) gets no policy."""
     site = RenderedSite.read(folder, settings, offline=offline_copy)
     offline.vendor_polyfill(site)
-    whole_article.fill(site)
-    read_offline.offer(site, pdf=pdf)
+    # Read once: the whole-article page and the one-file edition are both made of them.
+    sections = whole_article.sections(site)
+    whole_article.fill(site, sections)
+    read_offline.offer(site, sections, pdf=pdf)
     head_tags.add(site, epoch=epoch)
     service_worker.announce(site)
     accessibility.repair(site)

@@ -16,13 +16,14 @@ from trustsite.publish import whole_article
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.read_offline import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.publish.service_worker import keeps_itself
+from trustsite.whole_article import Section
 
 # The footer line of partials/copyright.html: the downloads go after the copyright notice.
 _COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)?', re.S)
 
 
-def edition_html(site: RenderedSite) -> str:
-    """The one-file edition of the article, from the site's rendered sections."""
+def edition_html(site: RenderedSite, sections: list[Section]) -> str:
+    """The one-file edition of the article, from the site's rendered `sections`."""
     settings = site.settings
     docs = settings.docs_dir
     return one_file_html(Edition(
@@ -31,7 +32,7 @@ def edition_html(site: RenderedSite) -> str:
         language=settings.language,
         site_url=settings.site_url,
         published=settings.published,
-        sections=whole_article.sections(site),
+        sections=sections,
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
         read_file=lambda path: (docs / path).read_bytes(),
     ))
@@ -48,11 +49,11 @@ def _add_to_footer(page: Page, fragment: str) -> None:
     page.html = page.html[:found.end()] + fragment + page.html[found.end():]
 
 
-def offer(site: RenderedSite, *, pdf: bool) -> None:
+def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
     """Write the edition beside the online site, and link it and the zip from every page."""
     if site.offline:
         return
-    edition = edition_html(site)
+    edition = edition_html(site, sections)
     (site.folder / ONE_FILE_NAME).write_text(edition, encoding="utf-8")
     kept = keeps_itself(site)
     for page in site.pages:

@@ -86,9 +86,10 @@ def _contents(title: str, items: str) -> str:
             f"{items}\n</ul>\n")
 
 
-def fill(site: RenderedSite) -> None:
+def fill(site: RenderedSite, sections: list[Section]) -> None:
+    """Fill the one-page view with the article's `sections`, and its table of contents with their headings."""
     page = site.page(PAGE)
-    joined = whole_article_html(sections(site), page_url(page.path))
+    joined = whole_article_html(sections, page_url(page.path))
     append_to_content(page, joined)
     items = _items(_headings(joined))
     toc = _TOC.search(page.html)
