@@ -269,7 +269,7 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
                                           f"{sum(card.stat().st_size for card in cards):,} bytes in all"))
-    if service_worker.enabled(settings.extra, offline=False):
+    if service_worker.enabled(settings.extra, offline=False, preview=False):
         saved = service_worker.saved_files(site_dir, settings.search_languages)
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))

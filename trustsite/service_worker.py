@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from trustsite.build_kind import is_preview
 from trustsite.offline import ARCHIVE_NAME, used
 from trustsite.pdf import PDF_NAME
 from trustsite.social_card import CARD_FOLDER
@@ -44,10 +43,10 @@ NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", ARCHIVE_NAME, PDF_NAM
 _WORKER_CODE = files("trustsite").joinpath("service_worker.js").read_text(encoding="utf-8")
 
 
-def enabled(extra: dict, *, offline: bool) -> bool:
+def enabled(extra: dict, *, offline: bool, preview: bool) -> bool:
     """Whether a build with mkdocs.yml's `extra` gets the worker: the
     published online site only, never the offline copy or a preview."""
-    return extra.get(SETTING, True) is not False and not offline and not is_preview()
+    return extra.get(SETTING, True) is not False and not offline and not preview
 
 
 def icon_path(size: int) -> str:

@@ -20,8 +20,8 @@ from trustsite.settings import Settings
 def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
             preview: bool = False) -> None:
     """Turn the builder's output in `folder` into the site as published; a
-    `preview` (under `mkdocs serve`) gets no policy."""
-    site = RenderedSite.read(folder, settings, offline=offline_copy)
+    `preview` (under `mkdocs serve`) gets no policy and no service worker."""
+    site = RenderedSite.read(folder, settings, offline=offline_copy, preview=preview)
     offline.vendor_polyfill(site)
     # Read once: the whole-article page and the one-file edition are both made of them.
     sections = whole_article.sections(site)
@@ -31,8 +31,7 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     service_worker.announce(site)
     accessibility.repair(site)
     minify.minify(site)
-    if not preview:
-        policy.protect(site)
+    policy.protect(site)
     site.write()
     robots.write(site)
     # The builder's search index, if it is Material's (Zensical's has its own form).

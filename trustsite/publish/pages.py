@@ -75,15 +75,16 @@ class RenderedSite:
     folder: Path
     settings: Settings
     offline: bool
+    preview: bool  # for `mkdocs serve`: no policy, no service worker
     pages: list[Page]  # every HTML page: the nav's, in order, then the others (404.html)
 
     @classmethod
-    def read(cls, folder: Path, settings: Settings, *, offline: bool) -> "RenderedSite":
+    def read(cls, folder: Path, settings: Settings, *, offline: bool, preview: bool) -> "RenderedSite":
         sources = {output_path(source, offline=offline): source for source in settings.nav_files}
         paths = list(sources) + sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.html")
                                        if path.relative_to(folder).as_posix() not in sources)
         pages = [Page(path, (folder / path).read_text(encoding="utf-8"), sources.get(path)) for path in paths]
-        return cls(folder, settings, offline, pages)
+        return cls(folder, settings, offline, preview, pages)
 
     @property
     def nav_pages(self) -> list[Page]:

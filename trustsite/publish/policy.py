@@ -5,7 +5,8 @@ Not on the offline copy: from file:// each browser reads 'self' its own way,
 and the copy's search worker runs in the iframe-worker polyfill's frame,
 which inherits the page's policy and starts with an inline script the
 polyfill writes as it runs: the policy refuses it (in Chromium, offline
-search then finds nothing).
+search then finds nothing). Nor on the preview: `mkdocs serve` adds its
+live-reload script after publishing, and the policy would refuse it.
 """
 
 import re
@@ -35,7 +36,7 @@ def runtime_style_hashes(site: RenderedSite) -> list[str]:
 
 
 def protect(site: RenderedSite) -> None:
-    if site.offline:
+    if site.offline or site.preview:
         return
     styles = runtime_style_hashes(site)
     for page in site.pages:

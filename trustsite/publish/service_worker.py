@@ -16,7 +16,7 @@ from trustsite.social_card import app_icon_png
 
 def keeps_itself(site: RenderedSite) -> bool:
     """Whether readers' browsers keep this site after a first visit."""
-    return service_worker.enabled(site.settings.extra, offline=site.offline)
+    return service_worker.enabled(site.settings.extra, offline=site.offline, preview=site.preview)
 
 
 def announce(site: RenderedSite) -> None:
