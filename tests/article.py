@@ -7,6 +7,7 @@ correction is the new truth. A built page is read as its reader meets it,
 top to bottom, each table row one line of its cells.
 """
 
+import functools
 import re
 from collections import Counter
 from pathlib import Path
@@ -94,9 +95,14 @@ def first_page_saying(project: Path, word: str) -> str | None:
                  if any(pattern.search(text) for text in page_texts(project, page))), None)
 
 
+@functools.cache
 def search_word(project: Path = ROOT) -> tuple[str, str]:
     """A word of the article that one page alone says, in any of its forms, and
-    that page: the longest such word, which no search drops as too common."""
+    that page: the longest such word, which no search drops as too common.
+
+    Worked out once for each project: call it only on one that no test edits
+    (ROOT, a session build's), as it renders every page twice.
+    """
     texts = {page: " ".join(page_texts(project, page)).lower() for page in article_pages(project)}
     words = {word for unit in article_units(project) if not unit.added
              for word in re.findall(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])", unit.text)}
