@@ -1,7 +1,6 @@
 """Shared fixtures: one real build of the project, and disposable copies of it."""
 
 import contextlib
-import functools
 import http.server
 import io
 import os
@@ -9,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from dataclasses import dataclass
@@ -17,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.serve_static import serving
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.one_file import ONE_FILE_NAME
@@ -189,15 +188,8 @@ def serve(folder: Path, prefix: str = "/", headers: dict[str, str] | None = None
                 return io.BytesIO(body)
             return super().send_head()
 
-    handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(folder, Handler, port) as root:
+        yield root + prefix.removeprefix("/")
 
 
 @pytest.fixture(scope="session")
