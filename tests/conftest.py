@@ -64,12 +64,14 @@ class BuildResult:
     output: str  # stdout and stderr together, as a publisher sees them
 
 
-def copy_project(dest: Path) -> Path:
+def copy_project(dest: Path, *extra: str) -> Path:
+    """The project's PROJECT_SOURCES copied into `dest`, and the files or folders
+    `extra` names (the Makefile, the tests), without Python's or pytest's caches."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_SOURCES:
+    for name in [*PROJECT_SOURCES, *extra]:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
         else:
             shutil.copy2(source, dest / name)
     return dest

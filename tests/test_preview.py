@@ -8,7 +8,6 @@ import logging
 import os
 import queue
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -99,9 +98,7 @@ class Preview:
 
 @pytest.fixture
 def project(tmp_path):
-    project = copy_project(tmp_path / "project")
-    shutil.copy2(ROOT / "Makefile", project / "Makefile")
-    return project
+    return copy_project(tmp_path / "project", "Makefile")
 
 
 def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):

@@ -15,7 +15,6 @@ as it is.
 
 import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from article import built_page, page_texts, plain_sentence, reading_text
-from conftest import PROJECT_SOURCES, ROOT
+from conftest import ROOT, copy_project
 from trustsite.sources import article_pages, page_units, sentences
 
 # What the workflow needs beyond what a build needs: the tests and the commands.
@@ -57,12 +56,7 @@ def workflow_commands() -> list[str]:
 
 
 def copy_with_tests(dest: Path) -> Path:
-    for name in PROJECT_SOURCES + WORKFLOW_SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-        else:
-            shutil.copy2(source, dest / name)
+    copy_project(dest, *WORKFLOW_SOURCES)
     for name in SHARED:
         (dest / name).symlink_to((ROOT / name).resolve())
     return dest

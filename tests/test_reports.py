@@ -134,8 +134,7 @@ def as_a_publisher() -> dict[str, str]:
 
 
 def test_make_deploy_refuses_the_placeholder_address(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "Makefile").write_bytes((ROOT / "Makefile").read_bytes())
+    project = copy_project(tmp_path / "project", "Makefile")
     result = subprocess.run(["make", "-o", ".venv/.installed", "deploy", f"PY={sys.executable}"],
                             cwd=project, capture_output=True, text=True, timeout=300, env=as_a_publisher())
     errors = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
