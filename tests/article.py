@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from trustsite.publish.pages import output_path
 from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,9 +48,7 @@ def plain_sentence(project: Path = ROOT) -> Unit:
 
 def built_page(site: Path, page: str, *, offline: bool = False) -> Path:
     """The HTML file docs/`page` becomes: conclusion/index.html online, conclusion.html offline."""
-    if offline:
-        return site / f"{page.removesuffix('.md')}.html"
-    return site / site_path(page) / "index.html"
+    return site / output_path(page, offline=offline)
 
 
 def reading_text(element) -> str:

@@ -7,10 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
+from article import built_page
 from trustsite.data import load_rows
 from trustsite.references import references_html
 from trustsite.schema import Reference
-from trustsite.sources import nav_pages, site_path
+from trustsite.sources import nav_pages
 
 pytestmark = pytest.mark.sources
 
@@ -108,7 +109,7 @@ def test_the_page_opens_with_an_editors_note(built):
 def test_the_page_before_references_leads_on_to_it(built):
     pages = nav_pages(built.project)
     before = pages[pages.index("references.md") - 1]
-    html = (built.site / site_path(before) / "index.html").read_text(encoding="utf-8")
+    html = built_page(built.site, before).read_text(encoding="utf-8")
     assert BeautifulSoup(html, "html.parser").find("link", rel="next")["href"] == "../references/"
 
 

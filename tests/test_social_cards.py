@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image, ImageChops, ImageDraw
 
+from article import built_page
 from conftest import change_config, copy_project, run_build, site_pages
 from trustsite.seo import long_date
 from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
@@ -293,7 +294,7 @@ def test_titles_in_any_language_build_each_with_its_card_and_alt_text_as_written
     site = project / "site"
     published = date.fromisoformat(str(config["extra"]["published"]))
     for (_, file), title in ((drawn_page, DRAWN_TITLE), (left_off_page, LEFT_OFF_TITLE)):
-        page = read(site / file.removesuffix(".md") / "index.html")
+        page = read(built_page(site, file))
         assert f"“{title}”" in meta(page, "og:image:alt"), file
         card = (site / CARD_FOLDER / file).with_suffix(".png").read_bytes()
         assert decode(card).size == (WIDTH, HEIGHT), file
