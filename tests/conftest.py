@@ -4,7 +4,6 @@ import contextlib
 import http.server
 import io
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from scripts.serve_static import serving
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.one_file import ONE_FILE_NAME
+from trustsite.publish.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -205,9 +205,8 @@ def site_url(built):
 def hosted(built):
     """The online build served at the path it is published under, so that the
     404 page, whose links start from the site's root, is whole too."""
-    stylesheet = re.search(r'href="([^"]*)assets/stylesheets/(?:classic/)?main\.',
-                           (built.site / "404.html").read_text(encoding="utf-8"))
-    with serve(built.site, stylesheet.group(1)) as url:
+    not_found = Page("404.html", (built.site / "404.html").read_text(encoding="utf-8"), None)
+    with serve(built.site, not_found.root) as url:
         yield url
 
 
