@@ -6,9 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
-from article import built_page, search_word, site_path
+from article import article_text, built_page, search_word, site_path
 from conftest import ROOT, SEARCH, both_builders, search, serve, site_pages
 from trustsite.sources import article_pages
 
@@ -38,10 +37,6 @@ def recording(browser, allowed):
 
 def offline_pages(copy: Path) -> list[Path]:
     return [copy / (path or "index.html") for path in site_pages(copy)]
-
-
-def article_text(path: Path) -> str:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("article").get_text().lower()
 
 
 def is_file(url: str) -> bool:
@@ -77,7 +72,7 @@ def test_offline_search_lists_the_pages_that_hold_the_word(browser, built, offli
         found = {Path(urlsplit(url).path) for url in search(page, built.builder, word)}
         # Every page that has the word, and only those (the one-page copy is not searched).
         assert found == {path for path in offline_pages(offline_copy)
-                         if path.name != "whole-article.html" and word.lower() in article_text(path)}
+                         if path.name != "whole-article.html" and word.lower() in article_text(path).lower()}
         # A result opens its page, still with no request to any host.
         page.click(f"{SEARCH[built.builder].results}[href*='{opens}']")
         page.wait_for_load_state()

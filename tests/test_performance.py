@@ -8,10 +8,9 @@ import zipfile
 from bs4 import BeautifulSoup
 
 from article import built_page, search_word, site_path
-from conftest import ROOT, site_pages
+from conftest import ROOT, search, site_pages
 from trustsite.sources import article_pages, nav_pages
 
-SEARCH_BOX = "[data-md-component=search-query]"
 # Text that keeps its line breaks and spacing: minifying must not touch it.
 VERBATIM = re.compile(r"<(pre|script|style|textarea)\b.*?</\1>", re.S)
 
@@ -55,15 +54,12 @@ def worker_and_documents(urls: list[str]) -> list[str]:
     return [url for url in urls if "/workers/search" in url or "search_docs.json" in url]
 
 
-def search(page, query: str) -> list[str]:
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item")
-    return page.eval_on_selector_all(".md-search-result__item a",
-                                     "links => links.map(a => a.href.split(/[?#]/)[0])")
+def found_pages(page, builder: str, word: str) -> set[str]:
+    """The addresses search lists for `word`, without their query or fragment."""
+    return {re.split(r"[?#]", link)[0] for link in search(page, builder, word)}
 
 
-def test_search_loads_on_first_use_online(browser, site_url):
+def test_search_loads_on_first_use_online(browser, built, site_url):
     page = browser.new_page()
     requested = []
     page.on("request", lambda request: requested.append(request.url))
@@ -72,13 +68,13 @@ def test_search_loads_on_first_use_online(browser, site_url):
     page.goto(site_url + site_path(nav_pages(ROOT)[-1]), wait_until="networkidle")
     assert not worker_and_documents(requested), "search loaded before the reader used it"
 
-    links = search(page, word)
+    links = found_pages(page, built.builder, word)
     assert site_url + site_path(on_page) in links
     assert len(worker_and_documents(requested)) == 2
     page.close()
 
 
-def test_search_loads_on_first_use_offline(browser, offline_copy):
+def test_search_loads_on_first_use_offline(browser, built, offline_copy):
     context = browser.new_context(offline=True)
     page = context.new_page()
     page.goto((offline_copy / "index.html").as_uri())
@@ -87,7 +83,7 @@ def test_search_loads_on_first_use_offline(browser, offline_copy):
     assert page.eval_on_selector_all("iframe", "frames => frames.length") == 0
 
     word, on_page = search_word()
-    links = search(page, word)
+    links = found_pages(page, built.builder, word)
     assert built_page(offline_copy, on_page, offline=True).as_uri() in links
     context.close()
 
