@@ -84,6 +84,12 @@ def use_test_project(project: Path) -> Path:
     return project
 
 
+# A methods file whose one row misspells a field on its line 3, and what the build says of it.
+MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
+MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
+                    "use only: name, description, importance")
+
+
 def change_config(project: Path, line: str, new_line: str) -> None:
     """Replace one line of the project's mkdocs.yml, which must be there."""
     config = project / "mkdocs.yml"

@@ -19,7 +19,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, copy_project
+from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
 from trustsite.sources import article_pages, site_path
 from trustsite.preview_error import error_page
 
@@ -183,10 +183,6 @@ def test_the_preview_registers_no_service_worker(project, browser):
     assert registrations == 0
 
 
-# A methods file whose one row misspells a field on its line 3.
-MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
-
-
 def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser):
     preview = Preview(project, free_port())
     methods = project / "data" / "methods.yml"
@@ -215,9 +211,7 @@ def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser
         other.close()
     finally:
         preview.stop()
-    message = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
-               "use only: name, description, importance")
-    assert message in reloaded and message in opened
+    assert MISSPELT_MESSAGE in reloaded and MISSPELT_MESSAGE in opened
     assert fixed_heading == good_heading != "The preview could not be built"
 
 

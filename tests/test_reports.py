@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build, use_test_project
+from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, run_build, use_test_project
 from trustsite.github import error_command, summary
 from trustsite.messages import ShortReport, page_problem, where
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
-# A methods file whose one row misspells a field on its line 3.
-MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
-MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
-                    "use only: name, description, importance")
 
 
 @pytest.fixture(scope="module")
