@@ -49,6 +49,16 @@ def replace_each(relative: str, *changes: tuple[str, str]):
     return mutate
 
 
+def linked_folder(relative: str, name: str, content: bytes):
+    """A folder outside docs/ holding `name`, symbolically linked at `relative`."""
+    def mutate(project: Path):
+        folder = project / "outside-docs"
+        folder.mkdir()
+        (folder / name).write_bytes(content)
+        (project / relative).symlink_to(folder, target_is_directory=True)
+    return mutate
+
+
 def delete(relative: str):
     return lambda project: (project / relative).unlink()
 
@@ -186,6 +196,14 @@ CASES = {
                              "a page can have to join the one-page view; simplify it"),
     "page-not-utf8": (write(TEST_PAGE, f"{HEADING}\nCaf\xe9\n".encode("latin-1")),
                       "docs/conclusion.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
+    # MkDocs reads any of its Markdown endings as a page, so the check does too.
+    "page-not-utf8-markdown-ending": (
+        write("docs/extra.markdown", f"{HEADING}\nCaf\xe9\n".encode("latin-1")),
+        "docs/extra.markdown, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
+    # And it reads a folder linked into docs/.
+    "page-not-utf8-in-linked-folder": (
+        linked_folder("docs/shared", "page.md", f"{HEADING}\nCaf\xe9\n".encode("latin-1")),
+        "docs/shared/page.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
     # A data file cannot make the build hang or fill the memory, nor quote itself at length.
     "data-huge-number": (
         replace_in("data/methods.yml", "- name: Method D", "- name: " + "1" * MEGABYTE),

@@ -6,6 +6,7 @@ trustsite.page_jinja), in plain Python, so a mistake gets the same one-line
 message naming file, row, line and field whichever builder follows.
 """
 
+import os
 from collections.abc import Collection
 from pathlib import Path
 
@@ -14,12 +15,21 @@ import jinja2
 from trustsite.data import decode_utf8, read_capped
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
 
+# The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
+PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def pages_under(docs_dir: Path) -> list[Path]:
+    """Every page under `docs_dir`, in symlinked folders too, as MkDocs finds them."""
+    return sorted(Path(folder) / name for folder, _, names in os.walk(docs_dir, followlinks=True)
+                  for name in names if name.endswith(PAGE_SUFFIXES))
+
 
 def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
     """A DataError for the first page under `docs_dir` that breaks a rule; `macros`
     are the names a page may call."""
     environment = jinja2.Environment()
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in pages_under(docs_dir):
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
         source = decode_utf8(read_capped(page, shown, LARGEST_PAGE), shown)
         check_macro_calls(source, environment, macros, shown)
