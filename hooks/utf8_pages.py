@@ -8,8 +8,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from trustsite.data import DataError, decode_utf8, read_capped
-from trustsite.page_jinja import LARGEST_PAGE
+from trustsite.check import read_page
+from trustsite.data import DataError
 
 
 def on_files(files, config):
@@ -17,7 +17,7 @@ def on_files(files, config):
     for page in files.documentation_pages():
         shown = f"{docs.name}/{page.src_uri}"
         try:
-            decode_utf8(read_capped(Path(page.abs_src_path), shown, LARGEST_PAGE), shown)
+            read_page(Path(page.abs_src_path), shown)
         except DataError as error:
             raise PluginError(str(error)) from None
     return files

@@ -25,11 +25,16 @@ def pages_under(docs_dir: Path) -> list[Path]:
                   for name in names if name.endswith(PAGE_SUFFIXES))
 
 
+def read_page(path: Path, shown: str) -> str:
+    """The text of the page at `path`; a DataError, naming it `shown`, if it is
+    too large or not UTF-8."""
+    return decode_utf8(read_capped(path, shown, LARGEST_PAGE), shown)
+
+
 def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
     """A DataError for the first page under `docs_dir` that breaks a rule; `macros`
     are the names a page may call."""
     environment = jinja2.Environment()
     for page in pages_under(docs_dir):
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        source = decode_utf8(read_capped(page, shown, LARGEST_PAGE), shown)
-        check_macro_calls(source, environment, macros, shown)
+        check_macro_calls(read_page(page, shown), environment, macros, shown)
