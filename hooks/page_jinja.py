@@ -1,5 +1,9 @@
-"""Stop the build at a page whose Jinja does more than call one of macros.py's
-macros, before mkdocs-macros renders it; the rule is in trustsite.page_jinja."""
+"""In a preview, refuse a page whose Jinja does more than call one of macros.py's
+macros, before mkdocs-macros renders it; the rule is in trustsite.page_jinja.
+
+`mkdocs serve` rebuilds without scripts/build.py, whose check stage
+(trustsite.check) refuses such a page in a build, so this hook acts only in a preview.
+"""
 
 import logging
 from pathlib import Path
@@ -16,6 +20,8 @@ log = logging.getLogger("mkdocs.hooks.page_jinja")
 # mkdocs-macros renders the page at the default priority, 0.
 @event_priority(100)
 def on_page_markdown(markdown, page, config, files):
+    if not is_preview():
+        return markdown
     macros = config.plugins["macros"]
     try:
         # The whole file: mkdocs-macros also renders a `title:` in the front matter.
@@ -23,11 +29,6 @@ def on_page_markdown(markdown, page, config, files):
                           shown=f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except DataError as error:
         log.error(str(error))
-        if is_preview():
-            # The preview keeps running, as for any mistake; the page's Jinja is shown, not run.
-            page.meta["render_macros"] = False
-            return markdown
-        # A SystemExit, as mkdocs-macros stops the build: MkDocs would add a
-        # second line, "Error reading page …", to any Exception.
-        raise SystemExit(1) from None
+        # The preview keeps running, as for any mistake; the page's Jinja is shown, not run.
+        page.meta["render_macros"] = False
     return markdown
