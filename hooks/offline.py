@@ -1,5 +1,10 @@
 """The offline copy (OFFLINE=true) turns off instant navigation, which needs a server.
 
+No feature in mkdocs.yml asks for it today; this keeps a publisher's addition
+out of the copy, as Material's offline guide asks ("Building for offline
+usage", Limitations). Its script also skips instant navigation on file:// now,
+but does not promise to.
+
 A change to the theme's features, so it must happen before MkDocs renders a
 page; the copy's own search polyfill is a publishing step
 (trustsite/publish/offline.py).
