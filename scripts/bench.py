@@ -43,15 +43,12 @@ from trustsite.sources import article_units  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 # The hostile data files the tests refuse, held there only to a hang guard.
-from conftest import use_test_project  # noqa: E402
+from conftest import copy_project, use_test_project  # noqa: E402
 from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
 
 PYTHON = sys.executable
 # Zensical's own venv (requirements-zensical.txt), for both its builds.
 ZENSICAL = str(zensical_program(ROOT))
-# What a copy of the project leaves behind: outputs, tools and version control.
-NOT_PROJECT = shutil.ignore_patterns(".git", ".venv", ".venv-zensical", "node_modules", "site", "dist", "tests",
-                                     ".build-*", ".zensical-*", ".cache", ".pytest_cache", "__pycache__")
 BUDGET_KIB = 80
 SEARCH_BUDGET_MS = 50
 BUILD_RATIO_BUDGET = 2.5
@@ -101,11 +98,6 @@ def shown(command: list[str], tmp: Path) -> str:
 
 
 # -- Projects ------------------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=NOT_PROJECT)
-    return dest
-
 
 def write_stock_config(project: Path, name: str, site_dir: str, features: list[str]) -> str:
     """A stock Material configuration beside the project's own; its file name."""
