@@ -36,7 +36,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from serve_static import compressed, serving  # noqa: E402  (beside this script)
+from serve_static import compressed, page_paths, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.builders import ZENSICAL_SETTING, zensical_program  # noqa: E402
 from trustsite.sources import article_units  # noqa: E402
@@ -148,11 +148,6 @@ def chromium():
             browser.close()
 
 
-def pages_of(site: Path) -> list[str]:
-    return sorted(html.relative_to(site).as_posix().removesuffix("index.html")
-                  for html in site.rglob("*.html") if html.name != "404.html")
-
-
 def transferred(responses: list) -> float:
     """KiB of response bodies as the server sent them (Chromium reports no size for
     a worker's script, so each body is compressed here again as the server did)."""
@@ -165,7 +160,7 @@ def first_visit(browser, site: Path) -> dict[str, float]:
     """KiB loaded by each page with an empty cache, until the network is idle."""
     weights = {}
     with serving(site) as url:
-        for page_path in pages_of(site):
+        for page_path in page_paths(site):
             context = browser.new_context()  # a new context has an empty cache
             page = context.new_page()
             responses = []

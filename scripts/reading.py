@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from serve_static import StaticHostHandler, hanging, serving  # noqa: E402  (beside this script)
+from serve_static import StaticHostHandler, hanging, page_paths, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
 from trustsite.sources import article_pages, page_calling, site_path  # noqa: E402
@@ -59,11 +59,6 @@ def serve(folder: Path, tally: dict, port: int = 0):
         yield url
 
 
-def pages_of(site: Path) -> list[str]:
-    return sorted(html.relative_to(site).as_posix().removesuffix("index.html")
-                  for html in site.rglob("index.html"))
-
-
 def percentile(values: list[int], share: float) -> int:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -82,8 +77,10 @@ def line_lengths(browser, addresses: list[str], width: int) -> list[int]:
 def report_measure(browser, url: str, site: Path, one_file: str) -> None:
     print("Characters on a full line of body text (each paragraph's last line left out)")
     print(f"{'width':>6} | {'site max':>8} | {'site p90':>8} | {'one-file max':>12} | {'one-file p90':>12}")
+    # The site's pages, each an index.html: not the one-file edition beside them.
+    pages = [url + path for path in page_paths(site, "index.html")]
     for width in WIDTHS:
-        on_site = line_lengths(browser, [url + path for path in pages_of(site)], width)
+        on_site = line_lengths(browser, pages, width)
         alone = line_lengths(browser, [one_file], width)
         print(f"{width:>6} | {max(on_site):>8} | {percentile(on_site, 0.9):>8} | "
               f"{max(alone):>12} | {percentile(alone, 0.9):>12}")

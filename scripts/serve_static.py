@@ -82,6 +82,13 @@ def hanging(port: int):
             connection.close()
 
 
+def page_paths(site: Path, pattern: str = "*.html") -> list[str]:
+    """Where each page of `site` whose file name matches `pattern` is served, from
+    the root ("" for the home page, "conclusion/"); the not-found page left out."""
+    return sorted(html.relative_to(site).as_posix().removesuffix("index.html")
+                  for html in site.rglob(pattern) if html.name != "404.html")
+
+
 def main() -> None:
     folder, port = sys.argv[1], int(sys.argv[2])
     handler = functools.partial(StaticHostHandler, directory=folder)
