@@ -38,7 +38,7 @@ GIVE_UP_SECONDS = 15
 
 
 @contextmanager
-def serve(folder: Path, tally: dict, port: int = 0):
+def serving_counted(folder: Path, tally: dict):
     """`folder` served as a static host does, counting requests and bytes sent in `tally`."""
     class Counting(StaticHostHandler):
         def setup(self):
@@ -55,7 +55,7 @@ def serve(folder: Path, tally: dict, port: int = 0):
             tally["requests"] += 1
             return super().parse_request()
 
-    with serving(folder, Counting, port) as url:
+    with serving(folder, Counting) as url:
         yield url
 
 
@@ -107,7 +107,7 @@ def report_save_data(browser, site: Path) -> None:
         context = browser.new_context()
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": save_data})
-        with serve(site, tally) as url:
+        with serving_counted(site, tally) as url:
             page.goto(url)
             page.wait_for_timeout(10_000)
             caches = len(page.evaluate("caches.keys()"))
@@ -119,7 +119,7 @@ def report_hanging(browser, site: Path) -> None:
     print(f"\nSeconds from navigation to the page's heading, server hanging (given up at {GIVE_UP_SECONDS} s)")
     context = browser.new_context()
     page = context.new_page()
-    with serve(site, {"requests": 0, "bytes": 0}) as url:
+    with serving(site) as url:
         page.goto(url)
         page.evaluate("""() => navigator.serviceWorker.controller || new Promise(resolve =>
             navigator.serviceWorker.addEventListener("controllerchange", resolve, {once: true}))""")
@@ -145,7 +145,7 @@ def main() -> int:
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        with serve(args.site, {"requests": 0, "bytes": 0}) as url:
+        with serving(args.site) as url:
             one_file = args.one_file.resolve().as_uri()
             report_measure(browser, url, args.site, one_file)
             report_tables(browser, url, one_file)
