@@ -204,17 +204,18 @@ def render_with_zensical(site_dir: Path) -> None:
 RENDERERS = dict(zip(BUILDERS, (render_with_mkdocs, render_with_zensical), strict=True))
 
 
-def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, pdf: bool = False) -> None:
+def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, epoch: int,
+               pdf: bool = False) -> None:
     """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
     os.environ["OFFLINE"] = "true" if offline else "false"
     RENDERERS[builder](site_dir)
-    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
+    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch)
 
 
-def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path) -> Path:
+def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path, epoch: int) -> Path:
     """dist/<name>-offline.zip and its .sha256, holding only what the copy uses."""
     archive = dist_dir / ARCHIVE_NAME
-    pack(copy, archive, top=ARCHIVE_FOLDER, epoch=int(os.environ["SOURCE_DATE_EPOCH"]),
+    pack(copy, archive, top=ARCHIVE_FOLDER, epoch=epoch,
          include=lambda relative: used_offline(relative, settings.search_languages))
     write_checksum(archive)
     return archive
@@ -229,21 +230,22 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
 
 def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: bool = False) -> Settings:
     """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()  # the builders read it too
     settings = check_sources()
+    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        build_site(staging / "site", settings, builder=builder, offline=False, pdf=pdf)
-        build_site(staging / "offline", settings, builder=builder, offline=True)
+        build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, pdf=pdf)
+        build_site(staging / "offline", settings, builder=builder, offline=True, epoch=epoch)
         (staging / "dist").mkdir()
-        archive = pack_offline_copy(staging / "offline", settings, staging / "dist")
+        archive = pack_offline_copy(staging / "offline", settings, staging / "dist", epoch)
         # Hosted beside the site too, for its download link.
         shutil.copyfile(archive, staging / "site" / ARCHIVE_NAME)
         # The one-file edition, which the online build writes beside the site.
         shutil.copyfile(staging / "site" / ONE_FILE_NAME, staging / "dist" / ONE_FILE_NAME)
         if pdf:
             document = render_pdf(staging / "site", staging / "dist" / PDF_NAME,
-                                  title=settings.site_name, epoch=int(os.environ["SOURCE_DATE_EPOCH"]))
+                                  title=settings.site_name, epoch=epoch)
             shutil.copyfile(document, staging / "site" / PDF_NAME)
         (staging / "trash").mkdir()
         replace_dir(staging / "site", site_dir, staging / "trash")
