@@ -59,6 +59,14 @@ def linked_folder(relative: str, name: str, content: bytes):
     return mutate
 
 
+def links_to(target: str, *relatives: str):
+    """A symbolic link to the folder `target` at each of `relatives`, as git keeps one."""
+    def mutate(project: Path):
+        for relative in relatives:
+            (project / relative).symlink_to(target, target_is_directory=True)
+    return mutate
+
+
 def delete(relative: str):
     return lambda project: (project / relative).unlink()
 
@@ -204,6 +212,12 @@ CASES = {
     "page-not-utf8-in-linked-folder": (
         linked_folder("docs/shared", "page.md", f"{HEADING}\nCaf\xe9\n".encode("latin-1")),
         "docs/shared/page.md, line 3: is not UTF-8 text (invalid continuation byte); save it as UTF-8"),
+    # Two links of a folder to itself: a walk that follows links, as MkDocs' does,
+    # would read 2 ** 40 folders before the system's limit on links stopped it.
+    "page-folder-linked-into-itself": (
+        links_to(".", "docs/again", "docs/and-again"),
+        "docs/again: links to a folder that docs/ already holds, so its pages would be read again "
+        "(or without end); link each folder once"),
     # A data file cannot make the build hang or fill the memory, nor quote itself at length.
     "data-huge-number": (
         replace_in("data/methods.yml", "- name: Method D", "- name: " + "1" * MEGABYTE),

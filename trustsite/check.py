@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from trustsite.data import decode_utf8, read_capped
+from trustsite.data import DataError, decode_utf8, read_capped
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
@@ -20,9 +20,28 @@ PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 def pages_under(docs_dir: Path) -> list[Path]:
-    """Every page under `docs_dir`, in symlinked folders too, as MkDocs finds them."""
-    return sorted(Path(folder) / name for folder, _, names in os.walk(docs_dir, followlinks=True)
-                  for name in names if name.endswith(PAGE_SUFFIXES))
+    """Every page under `docs_dir`, in symlinked folders too, as MkDocs finds them.
+
+    A DataError for a folder reached a second time: MkDocs, which follows links
+    without looking back, would read a link to a folder it is in without end,
+    and links to one folder from many places many times over. Each folder is
+    read once, so a hostile tree of links costs only its own size.
+    """
+    pages, seen, folders = [], {os.path.realpath(docs_dir)}, [docs_dir]
+    while folders:
+        folder = folders.pop()
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.is_dir():
+                real = os.path.realpath(entry.path)
+                if real in seen:
+                    shown = f"{docs_dir.name}/{Path(entry.path).relative_to(docs_dir).as_posix()}"
+                    raise DataError(shown, "links to a folder that docs/ already holds, so its pages would "
+                                           "be read again (or without end); link each folder once")
+                seen.add(real)
+                folders.append(Path(entry.path))
+            elif entry.name.endswith(PAGE_SUFFIXES):
+                pages.append(Path(entry.path))
+    return sorted(pages)
 
 
 def read_page(path: Path, shown: str) -> str:
