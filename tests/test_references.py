@@ -19,14 +19,17 @@ pytestmark = pytest.mark.sources
 def expected_apa(reference: Reference) -> str:
     """APA 7 written out for the file's two kinds of source.
 
-    A journal article: authors (ending in an initial), year, title, journal,
-    volume(issue), pages, DOI as a link. A stand-alone work by a group: the
-    group's name, year, title and web address.
+    A journal article: authors, year, title, journal, volume(issue), pages,
+    DOI as a link. A stand-alone work (a book, a group's code): authors, year,
+    title and web address. The authors close with one full stop: a person's
+    names end in an initial that has it already ("Rogers, C. R."), a group's
+    name takes one ("American Psychological Association.").
     """
+    authors = reference.authors if reference.authors.endswith(".") else f"{reference.authors}."
     if reference.container is not None:
-        return (f"{reference.authors} ({reference.year}). {reference.title}. {reference.container}, "
+        return (f"{authors} ({reference.year}). {reference.title}. {reference.container}, "
                 f"{reference.volume}({reference.issue}), {reference.pages}. https://doi.org/{reference.doi}")
-    return f"{reference.authors}. ({reference.year}). {reference.title}. {reference.url}"
+    return f"{authors} ({reference.year}). {reference.title}. {reference.url}"
 
 
 def entries(html: str) -> list:
@@ -133,3 +136,11 @@ def test_a_title_ending_in_a_question_mark_takes_no_full_stop():
     citation = entries(references_html([reference]))[0].p
     assert citation.get_text() == "Doe, J. (2001). Does trust matter?"
     assert citation.find("i").get_text() == "Does trust matter?"
+
+
+def test_a_book_by_a_person_takes_one_full_stop_after_the_initials():
+    reference = source(id="rogers-1961", authors="Rogers, C. R.", year=1961, title="On becoming a person",
+                       url="https://archive.org/details/onbecomingperson00roge")
+    citation = entries(references_html([reference]))[0].p
+    assert citation.get_text() == ("Rogers, C. R. (1961). On becoming a person. "
+                                   "https://archive.org/details/onbecomingperson00roge")
