@@ -14,18 +14,16 @@ from pathlib import Path
 
 import pytest
 
+from scripts.project_copy import PROJECT_SOURCES, ROOT, copy_project
 from scripts.serve_static import serving
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.one_file import ONE_FILE_NAME
 from trustsite.publish.pages import Page
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_PROJECT = FIXTURES / "test-project"
-# What a project copy needs in order to build; everything else stays behind.
-PROJECT_SOURCES = ["docs", "data", "overrides", "includes", "hooks", "trustsite",
-                   "scripts", "macros.py", "mkdocs.yml"]
 
 
 NO_JAVA = "no Java, which the HTML checker needs: install Debian's default-jre-headless"
@@ -64,24 +62,31 @@ class BuildResult:
     output: str  # stdout and stderr together, as a publisher sees them
 
 
-def copy_project(dest: Path, *extra: str) -> Path:
-    """The project's PROJECT_SOURCES copied into `dest`, and the files or folders
-    `extra` names (the Makefile, the tests), without Python's or pytest's caches."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in [*PROJECT_SOURCES, *extra]:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
-
-
 def use_test_project(project: Path) -> Path:
-    """`project` with the test project's invented data files and pages in place of
-    the article's, for tests that name a row or a line: a publisher's edit moves none."""
-    shutil.copytree(TEST_PROJECT, project, dirs_exist_ok=True)
+    """`project` with the test project's own pages, menu and data files in place
+    of the article's, for tests that name a row or a line: a publisher's edit
+    moves none, and no page of the article is left to link into invented data.
+
+    What the site adds (the one-page view, the stylesheet) stays.
+    """
+    for page in (project / "docs").rglob("*.md"):
+        if page.relative_to(project / "docs").as_posix() != WHOLE_ARTICLE_PAGE:
+            page.unlink()
+    for folder in ("docs", "data"):
+        shutil.copytree(TEST_PROJECT / folder, project / folder, dirs_exist_ok=True)
+    replace_nav(project, [{"Introduction": "index.md"}, {"Conclusion": "conclusion.md"},
+                          {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE}])
     return project
+
+
+def replace_nav(project: Path, nav: list[dict[str, str]]) -> None:
+    """mkdocs.yml's menu made `nav`, the rest of the file as it was."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("nav:\n")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].strip() and not lines[n][0].isspace())
+    entries = [f"  - {title}: {page}\n" for item in nav for title, page in item.items()]
+    config.write_text("".join(lines[:start + 1] + entries + ["\n"] + lines[end:]), encoding="utf-8")
 
 
 # A methods file whose one row misspells a field on its line 3, and what the build says of it.
