@@ -13,6 +13,7 @@ inputs, and are the same for any words. The build command, `make pdf`, runs
 as it is.
 """
 
+import itertools
 import os
 import re
 import subprocess
@@ -24,14 +25,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from article import built_page, page_texts, plain_sentence, reading_text
-from conftest import ROOT, copy_project
-from trustsite.sources import article_pages, page_units, sentences
+from conftest import ROOT
+from scripts.project_copy import copy_with_tests, make_command
+from trustsite.original import ORIGINAL, differences, original_units
+from trustsite.sources import Unit, article_pages, article_units, page_units, sentences
 
-# What the workflow needs beyond what a build needs: the tests and the commands.
-WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.txt",
-                    "requirements-zensical.txt", "package.json", "package-lock.json"]
-# The installed environments are shared, not reinstalled: make must not remake them.
-SHARED = [".venv", ".venv-zensical", "node_modules"]
 NEW_ROW = ("Shared Humour", "Laughing together where it fits", "Eases tension and builds closeness")
 NEW_REFERENCE = {"id": "doe-2024", "authors": "Doe, J., & Roe, R.", "year": 2024,
                  "title": "A reference added by a publisher", "container": "Journal of Examples",
@@ -53,13 +51,6 @@ def workflow_commands() -> list[str]:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     return [step["run"].strip() for step in workflow["jobs"]["build"]["steps"]
             if re.fullmatch(r"make [a-z-]+", step.get("run", "").strip())]
-
-
-def copy_with_tests(dest: Path) -> Path:
-    copy_project(dest, *WORKFLOW_SOURCES)
-    for name in SHARED:
-        (dest / name).symlink_to((ROOT / name).resolve())
-    return dest
 
 
 def line_of(text: str, needle: str) -> int:
@@ -129,19 +120,35 @@ def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
 
 
 def run(project: Path, command: str, **env: str) -> subprocess.CompletedProcess:
-    # -o: the shared environments are installed already and are not remade.
-    make = command.replace("make ", "make " + "".join(f"-o {shared}/.installed " for shared in SHARED), 1)
-    return subprocess.run(make.split(), cwd=project, capture_output=True, text=True, timeout=900,
-                          env={**os.environ, **env})
+    return subprocess.run(make_command(command.removeprefix("make ")), cwd=project, capture_output=True,
+                          text=True, timeout=900, env={**os.environ, **env})
+
+
+def as_first_publication(units: list[Unit]) -> str:
+    """`units` written as tests/fixtures/article.txt is (trustsite/original.py):
+    each sentence or heading a block of its own, a table's rows one block."""
+    written = [unit for unit in units if not unit.added]
+    blocks = [["\n".join(unit.text for unit in group)] if is_row else [unit.text for unit in group]
+              for is_row, group in itertools.groupby(written, key=lambda unit: bool(unit.cells))]
+    return "\n\n".join(block for group in blocks for block in group) + "\n"
 
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
     project = copy_with_tests(tmp_path_factory.mktemp("publisher"))
+    # The words as they stand are this test's first publication: a publisher
+    # may have corrected some already, and check-original is to list only these edits.
+    (project / ORIGINAL).write_text(as_first_publication(article_units(project)), encoding="utf-8")
     edits = [fix_a_typo(project), change_a_cell(project), add_a_row(project)]
     add_a_reference(project)
     page, first = rewrite_a_first_sentence(project)
     return project, edits + [first], page
+
+
+def test_the_words_as_they_stand_match_themselves_as_a_first_publication():
+    # What the edited copy compares against: nothing differs until an edit is made.
+    units = article_units(ROOT)
+    assert differences(original_units(as_first_publication(units)), units) == []
 
 
 def test_the_workflow_tests_and_builds_with_make():
@@ -179,7 +186,7 @@ def page_text(page: Path) -> str:
 
 
 def check_original(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", "-s", "-o", f"{SHARED[0]}/.installed", "check-original"], cwd=project,
+    return subprocess.run([*make_command("check-original"), "-s"], cwd=project,
                           capture_output=True, text=True, timeout=120)
 
 
