@@ -14,7 +14,7 @@ DEV_ADDR ?= 127.0.0.1:8000
 # Material prints an end-of-life banner about MkDocs 2; this site pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build pdf test check-original bench serve deploy lock upgrade-zensical clean
+.PHONY: build pdf test check-original drill bench serve deploy lock upgrade-zensical clean
 
 ## build: the online site in site/ and the offline copy in dist/, rendered by
 ## MkDocs with Material, or by Zensical with BUILDER=zensical
@@ -35,6 +35,12 @@ test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
 ## publication (tests/fixtures/article.txt); not part of `make test`
 check-original: $(VENV)/.installed
 	$(PY) scripts/check_original.py
+
+## drill: a publisher's edits (drill/edits.yml), each committed in a copy of the
+## project, which must pass `make test` there and show in every edition, PDF
+## included; not part of `make test` (it runs the whole suite once more)
+drill: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
+	$(PY) scripts/drill.py
 
 ## bench: page weight, search latency, build time and scaling against stock
 ## Material (takes a while: five builds of each kind, then 10x to 1000x the
