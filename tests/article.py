@@ -18,7 +18,6 @@ from trustsite.publish.pages import output_path
 from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
 
 ROOT = Path(__file__).resolve().parent.parent
-_TABLE_MACRO = re.compile(r"\{\{\s*data_table\(")
 
 
 def article_texts(project: Path = ROOT) -> list[str]:
@@ -30,9 +29,12 @@ def page_texts(project: Path, page: str) -> list[str]:
     return [unit.text for unit in page_units(project, page)]
 
 
-def table_count(project: Path = ROOT) -> int:
-    """How many tables the article's pages call for."""
-    return sum(len(_TABLE_MACRO.findall((project / "docs" / page).read_text(encoding="utf-8")))
+def table_count(site: Path, project: Path = ROOT) -> int:
+    """How many tables the article's section pages hold as built in `site`, its
+    data tables and any a page writes in Markdown: what an edition of the whole
+    article must hold too."""
+    return sum(len(BeautifulSoup(built_page(site, page).read_text(encoding="utf-8"), "html.parser")
+                   .find("article").find_all("table"))
                for page in article_pages(project))
 
 

@@ -85,7 +85,7 @@ def test_it_is_written_beside_the_site_and_within_its_budget(built):
 @pytest.mark.sources
 def test_it_holds_the_whole_article_in_the_sources_order(built, alone):
     assert unplaced_units(reading_text(soup(alone).body), article_texts(built.project)) == []
-    assert len(soup(alone).find_all("table")) == table_count(built.project)
+    assert len(soup(alone).find_all("table")) == table_count(built.site, built.project)
 
 
 def test_every_link_stays_in_the_file_or_goes_to_the_web(alone):

@@ -58,7 +58,7 @@ def test_the_one_page_holds_every_section_in_order_and_every_sentence(offline_co
     for page in (built.site / "whole-article" / "index.html", offline_copy / "whole-article.html"):
         sections = article(page).find_all("section", class_="whole-article__section")
         assert [s["id"] for s in sections] == nav[:-1]
-        assert len(article(page).find_all("table")) == table_count(built.project)
+        assert len(article(page).find_all("table")) == table_count(built.site, built.project)
         # The page alone is enough to read the whole article, in the sources' order.
         assert unplaced_units(reading_text(article(page)), article_texts(built.project)) == [], page
 
