@@ -81,6 +81,13 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Pdf:
+    """What the PDF holds: its text, compacted, and the shape (width over height) of each image."""
+    text: str
+    pictures: list[float]
+
+
+@dataclass(frozen=True)
 class Shown:
     """Text a reader reads on `page` (under docs/)."""
     page: str
@@ -89,8 +96,8 @@ class Shown:
     def in_html(self, doc: Document) -> str | None:
         return None if self.text in doc.text else f'"{self.text}" is not shown'
 
-    def in_pdf(self, text: str) -> str | None:
-        return None if compact(self.text) in text else f'"{self.text}" is not in the PDF'
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        return None if compact(self.text) in pdf.text else f'"{self.text}" is not in the PDF'
 
 
 @dataclass(frozen=True)
@@ -100,8 +107,8 @@ class NotShown(Shown):
     def in_html(self, doc: Document) -> str | None:
         return f'"{self.text}" is still shown' if self.text in doc.text else None
 
-    def in_pdf(self, text: str) -> str | None:
-        return f'"{self.text}" is still in the PDF' if compact(self.text) in text else None
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        return f'"{self.text}" is still in the PDF' if compact(self.text) in pdf.text else None
 
 
 @dataclass(frozen=True)
@@ -129,12 +136,12 @@ class Row:
             return None
         return f"{'no' if self.present else 'still a'} row {' | '.join(self.cells)}"
 
-    def in_pdf(self, text: str) -> str | None:
+    def in_pdf(self, pdf: Pdf) -> str | None:
         # A cell may wrap inside its column, so each cell is looked for alone.
         if self.present:
-            missing = [cell for cell in self.cells if compact(cell) not in text]
+            missing = [cell for cell in self.cells if compact(cell) not in pdf.text]
             return f"cells not in the PDF: {missing}" if missing else None
-        return "the removed row is still in the PDF" if compact("".join(self.cells)) in text else None
+        return "the removed row is still in the PDF" if compact("".join(self.cells)) in pdf.text else None
 
 
 @dataclass(frozen=True)
@@ -156,8 +163,11 @@ class Picture:
         target = local_target(doc, source)
         return None if target and target.is_file() else f"the image {source} is not in the edition"
 
-    def in_pdf(self, text: str) -> str | None:
-        return None  # checked over the whole PDF by pdf_pictures(), which knows every image in it
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        # Its alt text is not printed; an image of its shape is, however large the PDF shows it.
+        if any(abs(ratio - self.ratio) < 0.02 for ratio in pdf.pictures):
+            return None
+        return f"no image of the shape {self.ratio:.2f} in the PDF"
 
 
 @dataclass(frozen=True)
@@ -180,8 +190,8 @@ class Citation:
             return f"the link {href} leaves the edition"
         return None if target.find(id=unquote(fragment)) else f"the link {href} goes to no entry"
 
-    def in_pdf(self, text: str) -> str | None:
-        return None if compact(self.label) in text else f'"{self.label}" is not in the PDF'
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        return None if compact(self.label) in pdf.text else f'"{self.label}" is not in the PDF'
 
 
 @dataclass(frozen=True)
@@ -196,7 +206,7 @@ class MenuEntry:
         titles = {squash(link.get_text()) for nav in doc.soup.find_all("nav") for link in nav.find_all("a")}
         return None if self.title in titles else f'no menu entry "{self.title}"'
 
-    def in_pdf(self, text: str) -> str | None:
+    def in_pdf(self, pdf: Pdf) -> str | None:
         return None
 
 
@@ -210,9 +220,10 @@ class Dated:
         times = [element.get("datetime") for element in doc.soup.find_all("time")]
         return None if self.day.isoformat() in times else f"no <time datetime={self.day}> (found {times})"
 
-    def in_pdf(self, text: str) -> str | None:
-        return None if any(compact(words) in text for words in long_dates(self.day)) else \
-            f"the date {long_dates(self.day)[0]} is not in the PDF"
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        if any(compact(words) in pdf.text for words in long_dates(self.day)):
+            return None
+        return f"the date {long_dates(self.day)[0]} is not in the PDF"
 
 
 @dataclass
@@ -305,6 +316,12 @@ def first_sentence(project: Path, pages: list[str]) -> tuple[str, str]:
     raise SystemExit("drill: no page opens with a plain sentence")
 
 
+def misspell(word: str) -> str:
+    """`word` with two neighbouring letters swapped: the first pair after its first letter that differ."""
+    at = next(n for n in range(1, len(word) - 1) if word[n] != word[n + 1])
+    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
 def yaml_items(path: Path) -> list[yaml.Node]:
     return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader).value
 
@@ -330,7 +347,7 @@ def table_rows(project: Path, data_file: str) -> list[tuple[str, ...]]:
 def change_cell(project: Path, data_file: str, row: int, field_name: str, text: str) -> None:
     path = project / "data" / data_file
     source = path.read_text(encoding="utf-8")
-    (value,) = [value for key, value in yaml_items(path)[row - 1].value if key.value == field_name]
+    value = mapping_value(yaml_items(path)[row - 1], field_name)
     path.write_text(source[:value.start_mark.index] + quoted(text) + source[value.end_mark.index:], encoding="utf-8")
 
 
@@ -348,10 +365,15 @@ def append_entry(project: Path, data_file: str, values: dict) -> None:
     path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + yaml_entry(values), encoding="utf-8")
 
 
+def mapping_value(node: yaml.MappingNode, key: str) -> yaml.Node:
+    (value,) = [value for name, value in node.value if name.value == key]
+    return value
+
+
 def nav_line(project: Path, page: str) -> str:
     """The line of mkdocs.yml's menu that names `page`."""
     (line,) = [line for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-               if re.fullmatch(rf"\s*- [^:]+: {re.escape(page)}", line)]
+               if re.fullmatch(rf"\s*- .+: {re.escape(page)}", line)]
     return line
 
 
@@ -419,9 +441,9 @@ class Drill:
 
     def typo(self) -> None:
         page, sentence = plain_sentence(self.project, self.following("typo"))
-        word = max(sentence.split(), key=len).strip(",.")
-        misspelt = word[:1] + word[2] + word[1] + word[3:]
-        wrong = sentence.replace(word, misspelt, 1)
+        word = max(re.findall(r"[A-Za-z]+", sentence), key=len)
+        misspelt = misspell(word)
+        wrong = re.sub(rf"\b{word}\b", misspelt, sentence, count=1)
         replace_once(self.project, f"docs/{page}", sentence, wrong)
         self.commit(f"Publish docs/{page} with a typo, {misspelt}")
         replace_once(self.project, f"docs/{page}", wrong, sentence)
@@ -478,7 +500,8 @@ class Drill:
         (self.project / "docs" / spec["file"]).write_text("\n".join(lines), encoding="utf-8")
         entry = nav_line(self.project, after)
         indent = entry[:len(entry) - len(entry.lstrip())]
-        replace_once(self.project, "mkdocs.yml", entry + "\n", f"{entry}\n{indent}- {spec['title']}: {spec['file']}\n")
+        replace_once(self.project, "mkdocs.yml", entry + "\n",
+                     f"{entry}\n{indent}- {quoted(spec['title'])}: {spec['file']}\n")
         said = [sentence for paragraph in spec["paragraphs"] for sentence in sentences(paragraph)]
         page = spec["file"]
         self.record(f"Add the section {spec['title']} after docs/{after}", "section added to the menu",
@@ -488,7 +511,8 @@ class Drill:
     def rename(self) -> None:
         page, title = self.page("renamed"), self.plan["renamed"]["title"]
         entry = nav_line(self.project, page)
-        replace_once(self.project, "mkdocs.yml", entry + "\n", re.sub(r"- [^:]+:", f"- {title}:", entry, count=1) + "\n")
+        indent = entry[:len(entry) - len(entry.lstrip())]
+        replace_once(self.project, "mkdocs.yml", entry + "\n", f"{indent}- {quoted(title)}: {page}\n")
         text = (self.project / "docs" / page).read_text(encoding="utf-8")
         heading = re.search(r"^# (.+)$", text, re.M).group(0)
         replace_once(self.project, f"docs/{page}", heading + "\n", f"# {title}\n")
@@ -506,7 +530,7 @@ class Drill:
             weight = (self.project / "docs" / image["file"]).stat().st_size
             width, height = image["size"]
             self.record(f"Add {image['file']} to docs/{page}",
-                        f"image added: {image['file']}, {width}x{height}, {weight / 1e6:.1f} MB", f"docs/{page}",
+                        f"image added: {image['file']}, {weight:,} bytes", f"docs/{page}",
                         Picture(page, image["alt"], width / height))
 
     def features(self) -> None:
@@ -543,9 +567,13 @@ class Drill:
     def published(self) -> None:
         old = load_settings(self.project / "mkdocs.yml").published
         new = datetime.date.fromisoformat(self.plan["published"])
-        text = (self.project / "mkdocs.yml").read_text(encoding="utf-8")
-        (line,) = re.findall(r"^\s+published: .*$", text, re.M)
-        replace_once(self.project, "mkdocs.yml", line + "\n", f"{line.split(':')[0]}: {quoted(str(new))}\n")
+        config = self.project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        # Its node in the YAML, found without constructing MkDocs' !ENV values.
+        extra = mapping_value(yaml.compose(text, Loader=yaml.SafeLoader), "extra")
+        value = mapping_value(extra, "published")
+        config.write_text(text[:value.start_mark.index] + quoted(str(new)) + text[value.end_mark.index:],
+                          encoding="utf-8")
         opening = self.pages[0]
         self.record(f"Date the article {new}", f"publication date {old} to {new}", "mkdocs.yml, extra.published",
                     Dated(opening, new), *[NotShown(opening, words) for words in long_dates(old)])
@@ -577,25 +605,18 @@ def document(project: Path, offline: Path, edition: str, page: str) -> Document 
     return read_html(edition, offline / output_path(page, offline=True), offline)
 
 
-def pdf_text(pdf: Path) -> str:
-    """The PDF's text, compacted, each page's number at its foot ("6 / 17") left out."""
-    pages = [re.sub(r"\s*\d+ / \d+\s*$", "", page.extract_text()) for page in PdfReader(pdf).pages]
-    return compact(" ".join(pages))
+def read_pdf(path: Path) -> Pdf | None:
+    """The PDF's text, each page's number at its foot ("6 / 17") left out, and its images' shapes."""
+    if not path.is_file():
+        return None
+    pages = PdfReader(path).pages
+    text = compact(" ".join(re.sub(r"\s*\d+ / \d+\s*$", "", page.extract_text()) for page in pages))
+    images = [reference.get_object() for page in pages
+              for reference in page.get("/Resources", {}).get("/XObject", {}).values()]
+    return Pdf(text, [image["/Width"] / image["/Height"] for image in images if image.get("/Subtype") == "/Image"])
 
 
-def pdf_pictures(pdf: Path) -> list[float]:
-    """Width over height of every image the PDF holds."""
-    ratios = []
-    for page in PdfReader(pdf).pages:
-        objects = page.get("/Resources", {}).get("/XObject", {})
-        for reference in objects.values():
-            image = reference.get_object()
-            if image.get("/Subtype") == "/Image":
-                ratios.append(image["/Width"] / image["/Height"])
-    return ratios
-
-
-def check(edit: Edit, project: Path, offline: Path, pdf: Path) -> dict[str, list[str]]:
+def check(edit: Edit, project: Path, offline: Path, pdf: Pdf | None) -> dict[str, list[str]]:
     """Each edition's problems with `edit`: none, if it shows the edit as the publisher made it."""
     problems = {edition: [] for edition in EDITIONS}
     for edition in HTML_EDITIONS:
@@ -608,17 +629,10 @@ def check(edit: Edit, project: Path, offline: Path, pdf: Path) -> dict[str, list
                 problems[edition].append(f"no page for docs/{expected.page}")
             elif problem := expected.in_html(doc):
                 problems[edition].append(problem)
-    if not pdf.is_file():
+    if pdf is None:
         problems["PDF"].append("make pdf made no PDF")
-        return problems
-    text = pdf_text(pdf)
-    ratios = pdf_pictures(pdf)
-    for expected in edit.expected:
-        if isinstance(expected, Picture):
-            if not any(abs(ratio - expected.ratio) < 0.02 for ratio in ratios):
-                problems["PDF"].append(f"no image of the shape {expected.ratio:.2f} in the PDF")
-        elif problem := expected.in_pdf(text):
-            problems["PDF"].append(problem)
+    else:
+        problems["PDF"] += [problem for expected in edit.expected if (problem := expected.in_pdf(pdf))]
     return problems
 
 
@@ -666,10 +680,11 @@ def main() -> int:
             opened.extractall(offline)
         (offline,) = offline.iterdir()
     failures = []
+    pdf = read_pdf(project / "dist" / PDF_NAME)
     print("\n" + f"{'edit':<52}" + "".join(f"{edition:<15}" for edition in EDITIONS))
     for number, edit in enumerate(drill.edits, 1):
-        problems = check(edit, project, offline, project / "dist" / PDF_NAME)
-        print(f"{number:3}. {edit.title[:47]:<47}" + "".join(
+        problems = check(edit, project, offline, pdf)
+        print(f"{number:3}. {edit.title[:46]:<47}" + "".join(
             f"{'PASS' if not problems[edition] else 'FAIL':<15}" for edition in EDITIONS))
         failures += [f"{number}. {edit.title}, {edition}: {problem}"
                      for edition in EDITIONS for problem in problems[edition]]
