@@ -14,6 +14,7 @@ as it is.
 """
 
 import itertools
+import json
 import os
 import re
 import subprocess
@@ -78,13 +79,18 @@ def fix_a_typo(project: Path) -> Edit:
 
 
 def change_a_cell(project: Path) -> Edit:
-    """The first row's importance, in data/methods.yml, reworded."""
-    text = (project / "data" / "methods.yml").read_text(encoding="utf-8")
-    old = re.search(r"^  importance: (.+)$", text, re.M).group(1)
-    row = re.search(rf"^- name: (.+)\n  description: (.+)\n  importance: {re.escape(old)}$", text, re.M)
-    line = replace_once(project, "data/methods.yml", f"  importance: {old}\n", f"  importance: {old}, in time\n")
-    name, description = row.groups()
-    return Edit("data/methods.yml", line, f"{name} {description} {old}", f"{name} {description} {old}, in time")
+    """The first row's importance, in data/methods.yml, reworded, and written in
+    quotes whether or not the publisher quoted it."""
+    path = project / "data" / "methods.yml"
+    text = path.read_text(encoding="utf-8")
+    cells = {key.value: value for key, value in yaml.compose(text, Loader=yaml.SafeLoader).value[0].value}
+    old = cells["importance"]
+    new = f"{old.value}, in time"
+    path.write_text(text[:old.start_mark.index] + json.dumps(new, ensure_ascii=False) + text[old.end_mark.index:],
+                    encoding="utf-8")
+    name, description = cells["name"].value, cells["description"].value
+    return Edit("data/methods.yml", old.start_mark.line + 1, f"{name} {description} {old.value}",
+                f"{name} {description} {new}")
 
 
 def add_a_row(project: Path) -> Edit:
