@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import PROJECT_SOURCES, ROOT, copy_project
+from scripts.project_copy import ROOT, copy_project
 from scripts.serve_static import serving
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program

@@ -95,7 +95,8 @@ def change_a_cell(project: Path) -> Edit:
 
 def add_a_row(project: Path) -> Edit:
     path = project / "data" / "components.yml"
-    text = path.read_text(encoding="utf-8")
+    # A file saved without a newline at its end takes the row on a line of its own.
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
     row = "- name: {}\n  description: {}\n  importance: {}\n".format(*NEW_ROW)
     path.write_text(text + row, encoding="utf-8")
     return Edit("data/components.yml", text.count("\n") + 1, "", " ".join(NEW_ROW))
@@ -105,7 +106,7 @@ def add_a_reference(project: Path) -> None:
     path = project / "data" / "references.yml"
     entry = "\n".join(f"  {key}: {value!r}" if isinstance(value, int) else f'  {key}: "{value}"'
                       for key, value in NEW_REFERENCE.items())
-    path.write_text(path.read_text(encoding="utf-8") + "-" + entry[1:] + "\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n-" + entry[1:] + "\n", encoding="utf-8")
 
 
 def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
