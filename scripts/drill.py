@@ -124,7 +124,11 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="drill-"))
     project = copy_with_tests(folder / "project")
     drill = Drill(project, plan)
-    drill.make_all()
+    try:
+        drill.make_all()
+    except LookupError as error:
+        print(f"drill: cannot make its edits in {project}: {error}")
+        return 1
     print(f"The publisher's drill, in {project} (git log there: {drill.commits} commits)\n")
     for number, edit in enumerate(drill.edits, 1):
         print(f"{number:3}. {edit.title}  ({edit.where})")

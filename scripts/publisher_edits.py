@@ -22,7 +22,7 @@ from scripts.project_copy import SHARED
 from trustsite.data import load_rows
 from trustsite.schema import SCHEMAS
 from trustsite.settings import load_settings
-from trustsite.sources import article_pages, page_calling, page_units, sentences
+from trustsite.sources import Unit, article_pages, page_calling, page_units, sentences
 from trustsite.tables import TABLES
 
 # The first publication's date in the copy's history; each edit is committed a day later.
@@ -44,41 +44,44 @@ def replace_once(project: Path, file: str, old: str, new: str) -> None:
     path = project / file
     text = path.read_text(encoding="utf-8")
     if text.count(old) != 1:
-        raise SystemExit(f"drill: {old!r} is not in {file} exactly once")
+        raise LookupError(f"{old!r} is not in {file} exactly once")
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def plain_sentence(project: Path, pages: list[str]) -> tuple[str, str]:
-    """The first sentence of the article's own words alone (no markup, quote or dash), written
-    once in its page, on the first of `pages` that has one; and that page."""
+def plain_sentence(project: Path, pages: list[str]) -> Unit:
+    """The first sentence of the article's own words alone (no markup, quote or dash),
+    written once in its page, on the first of `pages` that has one: one that any
+    index or copy holds just as it is written."""
     for page in pages:
         text = (project / "docs" / page).read_text(encoding="utf-8")
         for unit in page_units(project, page):
             if (unit.file == f"docs/{page}" and not unit.added and re.fullmatch(r"[A-Z][A-Za-z ,]+\.", unit.text)
-                    and text.count(unit.text) == 1 and len(unit.text.split()) > 4):
-                return page, unit.text
-    raise SystemExit("drill: no page holds a plain sentence")
+                    and text.count(unit.text) == 1):
+                return unit
+    raise LookupError("no page holds a plain sentence")
 
 
-def first_sentence(project: Path, pages: list[str]) -> tuple[str, str]:
+def first_sentence(project: Path, pages: list[str]) -> tuple[str, int, str]:
     """The first sentence of the first paragraph (after the heading and the lead line) of the
-    first of `pages` whose paragraph opens with plain text; and that page."""
+    first of `pages` whose paragraph opens with plain text: that page, the line, the sentence."""
     for page in pages:
         lines = (project / "docs" / page).read_text(encoding="utf-8").splitlines()
         texts = [unit.text for unit in page_units(project, page)]
-        for number, line in enumerate(lines):
-            following = lines[number + 1] if number + 1 < len(lines) else ""
+        for number, line in enumerate(lines, 1):
+            following = lines[number] if number < len(lines) else ""
             if re.match(r"[A-Z]", line) and not following.lstrip().startswith("{"):
                 first = sentences(line)[0]
-                if first in texts and line.count(first) == 1:
-                    return page, first
+                if first in texts and line.count(first) == 1:  # no markup in it
+                    return page, number, first
                 break
-    raise SystemExit("drill: no page opens with a plain sentence")
+    raise LookupError("no page opens with a plain sentence")
 
 
 def misspell(word: str) -> str:
     """`word` with two neighbouring letters swapped: the first pair after its first letter that differ."""
-    at = next(n for n in range(1, len(word) - 1) if word[n] != word[n + 1])
+    at = next((n for n in range(1, len(word) - 1) if word[n] != word[n + 1]), None)
+    if at is None:
+        raise LookupError(f"the word {word!r} has no two letters to swap")
     return word[:at] + word[at + 1] + word[at] + word[at + 2:]
 
 
@@ -200,7 +203,8 @@ class Drill:
         return self.pages[start:] + self.pages[:start]
 
     def typo(self) -> None:
-        page, sentence = plain_sentence(self.project, self.following("typo"))
+        unit = plain_sentence(self.project, self.following("typo"))
+        page, sentence = unit.file.removeprefix("docs/"), unit.text
         word = max(re.findall(r"[A-Za-z]+", sentence), key=len)
         misspelt = misspell(word)
         wrong = re.sub(rf"\b{word}\b", misspelt, sentence, count=1)
@@ -211,7 +215,7 @@ class Drill:
                     f"docs/{page}", Shown(page, sentence), NotShown(page, wrong))
 
     def first_sentence(self) -> None:
-        page, old = first_sentence(self.project, self.following("first_sentence"))
+        page, _, old = first_sentence(self.project, self.following("first_sentence"))
         new = self.plan["first_sentence"]["text"]
         replace_once(self.project, f"docs/{page}", old, new)
         self.record(f"Rewrite the first sentence of docs/{page}", "first sentence rewritten", f"docs/{page}",
@@ -225,7 +229,7 @@ class Drill:
             where = f"data/{data_file}"
             change, remove = changes["change"], changes["remove"]
             if change["row"] == remove["row"]:
-                raise SystemExit(f"drill: drill/edits.yml changes and removes the same row of {data_file}")
+                raise LookupError(f"drill/edits.yml changes and removes the same row of {data_file}")
             change_cell(self.project, data_file, change["row"], change["field"], change["text"])
             changed = table_rows(self.project, data_file)[change["row"] - 1]
             self.record(f"Change a cell of {where}", f"{table}: a cell changed", where,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from scripts import publisher_edits
 from trustsite.publish.pages import output_path
 from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
 
@@ -41,11 +42,7 @@ def table_count(site: Path, project: Path = ROOT) -> int:
 def plain_sentence(project: Path = ROOT) -> Unit:
     """A sentence of the article's words alone (no quote, dash or markup), written
     once in its page: one that any index or copy holds just as it is written."""
-    for unit in article_units(project):
-        if (unit.file.startswith("docs/") and not unit.added and re.fullmatch(r"[A-Z][A-Za-z ,]+\.", unit.text)
-                and (project / unit.file).read_text(encoding="utf-8").count(unit.text) == 1):
-            return unit
-    raise AssertionError("no page holds a plain sentence")
+    return publisher_edits.plain_sentence(project, article_pages(project))
 
 
 def built_page(site: Path, page: str, *, offline: bool = False) -> Path:

@@ -25,11 +25,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from article import built_page, page_texts, plain_sentence, reading_text
+from article import built_page, plain_sentence, reading_text
 from conftest import ROOT
+from scripts import publisher_edits
 from scripts.project_copy import copy_with_tests, make_command
 from trustsite.original import ORIGINAL, differences, original_units
-from trustsite.sources import Unit, article_pages, article_units, page_units, sentences
+from trustsite.sources import Unit, article_pages, article_units, page_units
 
 NEW_ROW = ("Shared Humour", "Laughing together where it fits", "Eases tension and builds closeness")
 NEW_REFERENCE = {"id": "doe-2024", "authors": "Doe, J., & Roe, R.", "year": 2024,
@@ -112,18 +113,9 @@ def add_a_reference(project: Path) -> None:
 def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
     """The first sentence of the first section after the opening page whose
     paragraph starts as plain text, replaced by NEW_FIRST_SENTENCE."""
-    for page in article_pages(project)[1:]:
-        file = f"docs/{page}"
-        lines = (project / file).read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines):
-            following = lines[number + 1] if number + 1 < len(lines) else ""
-            if re.match(r"[A-Z]", line) and not following.startswith("{"):
-                first = sentences(line)[0]
-                if first in page_texts(project, page):  # no markup in it
-                    replace_once(project, file, first, NEW_FIRST_SENTENCE)
-                    return page, Edit(file, number + 1, first, NEW_FIRST_SENTENCE)
-                break
-    raise AssertionError("no section opens with a plain sentence")
+    page, line, first = publisher_edits.first_sentence(project, article_pages(project)[1:])
+    replace_once(project, f"docs/{page}", first, NEW_FIRST_SENTENCE)
+    return page, Edit(f"docs/{page}", line, first, NEW_FIRST_SENTENCE)
 
 
 def run(project: Path, command: str, **env: str) -> subprocess.CompletedProcess:
