@@ -115,10 +115,37 @@ def summary_line(output: str) -> str:
     return (closing or lines or ["(no output)"])[-1].strip(" =")
 
 
+def unzipped(archive: Path, folder: Path) -> Path:
+    """The offline copy, unzipped as a reader would: its one top folder (`folder` if there is no archive)."""
+    if not archive.is_file():
+        return folder
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    (top,) = folder.iterdir()
+    return top
+
+
+def report_editions(edits: list[Edit], project: Path, offline: Path, pdf: Pdf | None) -> list[str]:
+    """Print PASS or FAIL for each edit in each edition; what failed, one line each."""
+    failures = []
+    print("\n" + f"{'edit':<52}" + "".join(f"{edition:<15}" for edition in EDITIONS))
+    for number, edit in enumerate(edits, 1):
+        problems = check(edit, project, offline, pdf)
+        print(f"{number:3}. {edit.title[:46]:<47}" + "".join(
+            f"{'PASS' if not problems[edition] else 'FAIL':<15}" for edition in EDITIONS))
+        failures += [f"{number}. {edit.title}, {edition}: {problem}"
+                     for edition in EDITIONS for problem in problems[edition]]
+    if failures:
+        print("\nWhat failed:\n" + "\n".join(f"  {failure}" for failure in failures))
+    return failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the copy even if every check passes")
     args = parser.parse_args()
+    # Each line as it is printed, so that a CI log shows the edits while the suite runs.
+    sys.stdout.reconfigure(line_buffering=True)
     started = time.monotonic()
     plan = yaml.safe_load(EDITS.read_text(encoding="utf-8"))
     folder = Path(tempfile.mkdtemp(prefix="drill-"))
@@ -133,8 +160,9 @@ def main() -> int:
     for number, edit in enumerate(drill.edits, 1):
         print(f"{number:3}. {edit.title}  ({edit.where})")
 
+    print("\nmake test (the whole suite) and make pdf, in the copy ...")
     tested, test_output = run_make(project, "test")
-    print(f"\nmake test: {'passed' if tested else 'FAILED'}, {summary_line(test_output)}")
+    print(f"make test: {'passed' if tested else 'FAILED'}, {summary_line(test_output)}")
     if not tested:
         print("\n".join(line for line in test_output.splitlines() if line.startswith(("FAILED", "ERROR")))[:5000])
     built, build_output = run_make(project, "pdf")
@@ -142,23 +170,8 @@ def main() -> int:
     if not built:
         print(build_output[-3000:])
 
-    offline = folder / "offline"
-    archive = project / "dist" / ARCHIVE_NAME
-    if archive.is_file():
-        with zipfile.ZipFile(archive) as opened:
-            opened.extractall(offline)
-        (offline,) = offline.iterdir()
-    failures = []
-    pdf = read_pdf(project / "dist" / PDF_NAME)
-    print("\n" + f"{'edit':<52}" + "".join(f"{edition:<15}" for edition in EDITIONS))
-    for number, edit in enumerate(drill.edits, 1):
-        problems = check(edit, project, offline, pdf)
-        print(f"{number:3}. {edit.title[:46]:<47}" + "".join(
-            f"{'PASS' if not problems[edition] else 'FAIL':<15}" for edition in EDITIONS))
-        failures += [f"{number}. {edit.title}, {edition}: {problem}"
-                     for edition in EDITIONS for problem in problems[edition]]
-    if failures:
-        print("\nWhat failed:\n" + "\n".join(f"  {failure}" for failure in failures))
+    failures = report_editions(drill.edits, project, unzipped(project / "dist" / ARCHIVE_NAME, folder / "offline"),
+                               read_pdf(project / "dist" / PDF_NAME))
     passed = tested and built and not failures
     minutes, seconds = divmod(round(time.monotonic() - started), 60)
     print(f"\n{'PASS' if passed else 'FAIL'}: {len(drill.edits)} edits, make test "
