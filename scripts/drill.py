@@ -39,9 +39,6 @@ sys.path.insert(0, str(ROOT))
 from scripts.edition_checks import Document, Edit, Pdf, compact  # noqa: E402
 from scripts.project_copy import copy_with_tests, make_command  # noqa: E402
 from scripts.publisher_edits import Drill  # noqa: E402
-from trustsite.offline import ARCHIVE_NAME  # noqa: E402
-from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
-from trustsite.pdf import PDF_NAME  # noqa: E402
 from trustsite.publish.pages import output_path  # noqa: E402
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
 
@@ -52,8 +49,15 @@ HTML_EDITIONS = EDITIONS[:-1]
 
 # -- Reading the editions ---------------------------------------------------------------------
 
-def read_html(edition: str, path: Path, root: Path) -> Document | None:
-    if not path.is_file():
+def download(dist: Path, suffix: str) -> Path | None:
+    """The one file of dist/ that ends in `suffix`, if there is one: the editions
+    are told apart by their kind, whatever the site's address names them."""
+    found = list(dist.glob(f"*{suffix}"))
+    return found[0] if len(found) == 1 else None
+
+
+def read_html(edition: str, path: Path | None, root: Path) -> Document | None:
+    if path is None or not path.is_file():
         return None
     return Document(edition, path, root, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
 
@@ -66,13 +70,13 @@ def document(project: Path, offline: Path, edition: str, page: str) -> Document 
     if edition == "whole article":
         return read_html(edition, site / output_path(WHOLE_ARTICLE_PAGE, offline=False), site)
     if edition == "one file":
-        return read_html(edition, dist / ONE_FILE_NAME, dist)
+        return read_html(edition, download(dist, ".html"), dist)
     return read_html(edition, offline / output_path(page, offline=True), offline)
 
 
-def read_pdf(path: Path) -> Pdf | None:
+def read_pdf(path: Path | None) -> Pdf | None:
     """The PDF's text, each page's number at its foot ("6 / 17") left out, and its images' shapes."""
-    if not path.is_file():
+    if path is None:
         return None
     pages = PdfReader(path).pages
     text = compact(" ".join(re.sub(r"\s*\d+ / \d+\s*$", "", page.extract_text()) for page in pages))
@@ -115,9 +119,9 @@ def summary_line(output: str) -> str:
     return (closing or lines or ["(no output)"])[-1].strip(" =")
 
 
-def unzipped(archive: Path, folder: Path) -> Path:
+def unzipped(archive: Path | None, folder: Path) -> Path:
     """The offline copy, unzipped as a reader would: its one top folder (`folder` if there is no archive)."""
-    if not archive.is_file():
+    if archive is None:
         return folder
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(folder)
@@ -170,8 +174,9 @@ def main() -> int:
     if not built:
         print(build_output[-3000:])
 
-    failures = report_editions(drill.edits, project, unzipped(project / "dist" / ARCHIVE_NAME, folder / "offline"),
-                               read_pdf(project / "dist" / PDF_NAME))
+    dist = project / "dist"
+    failures = report_editions(drill.edits, project, unzipped(download(dist, ".zip"), folder / "offline"),
+                               read_pdf(download(dist, ".pdf")))
     passed = tested and built and not failures
     minutes, seconds = divmod(round(time.monotonic() - started), 60)
     print(f"\n{'PASS' if passed else 'FAIL'}: {len(drill.edits)} edits, make test "
