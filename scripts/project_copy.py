@@ -8,9 +8,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a project copy needs in order to build; everything else stays behind.
 PROJECT_SOURCES = ["docs", "data", "overrides", "includes", "hooks", "trustsite",
                    "scripts", "macros.py", "mkdocs.yml"]
-# What the workflow needs beyond what a build needs: the tests and the commands.
-WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.txt",
-                    "requirements-zensical.txt", "package.json", "package-lock.json"]
+# What the workflow needs beyond what a build needs: the tests and the commands,
+# and the requirements with their locks, which the tests compare.
+WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.in", "requirements.txt",
+                    "requirements-zensical.in", "requirements-zensical.txt", "package.json", "package-lock.json"]
 # The installed environments, shared with a copy rather than reinstalled:
 # make in the copy must not remake them (`make -o .venv/.installed`, see make_command).
 SHARED = [".venv", ".venv-zensical", "node_modules"]

@@ -165,10 +165,10 @@ def test_it_prints_with_the_sites_rules(browser, alone):
     page.emulate_media(media="print")
     assert page.eval_on_selector(".md-skip", "e => getComputedStyle(e).display") == "none"
     tables = page.eval_on_selector_all("table", "ts => ts.map(t => getComputedStyle(t).breakInside)")
-    assert tables == ["avoid", "avoid"]
+    assert tables and set(tables) == {"avoid"}  # every table, however many the article has
     # The shadow that shows on screen where a table scrolls on is not printed.
     edges = page.eval_on_selector_all(".data-table", "ts => ts.map(t => getComputedStyle(t).backgroundImage)")
-    assert edges == ["none", "none"]
+    assert edges and set(edges) == {"none"}
     doi = page.eval_on_selector("a[href^='https://doi.org/']", "a => [a.href, getComputedStyle(a, '::after').content]")
     assert doi[1] == f'" ({doi[0]})"'
     breaks = page.eval_on_selector_all("main > section", "s => s.map(e => getComputedStyle(e).breakBefore)")
