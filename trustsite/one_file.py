@@ -22,6 +22,7 @@ import htmlmin
 from bs4 import BeautifulSoup
 
 from trustsite.csp import inline_hash
+from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.seo import long_date
 from trustsite.whole_article import Section, whole_article_html
 
@@ -81,8 +82,14 @@ def _self_contained(article, edition: Edition) -> None:
     for element in article.find_all(src=True):
         if not urlsplit(element["src"]).scheme:
             kind = mimetypes.guess_type(element["src"])[0] or "application/octet-stream"
-            data = base64.b64encode(edition.read_file(element["src"])).decode()
-            element["src"] = f"data:{kind};base64,{data}"
+            data = edition.read_file(element["src"])
+            if element.name == "img":
+                # Narrower than on the site: the edition is read on phones, and carries every picture.
+                picture = fitted(data, element["src"], ONE_FILE_BOX)
+                data = picture.data
+                if picture.width:
+                    element["width"], element["height"] = str(picture.width), str(picture.height)
+            element["src"] = f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
 _POLICY_PLACE = "policy-comes-here"
