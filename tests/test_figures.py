@@ -54,11 +54,13 @@ def photo_jpeg(seed: int = 7) -> bytes:
     width, height = PHOTO_SIZE
     colours = Image.frombytes("RGB", (60, 40), rng.randbytes(60 * 40 * 3)).resize(PHOTO_SIZE, Image.Resampling.BICUBIC)
     grain = Image.frombytes("L", PHOTO_SIZE, rng.randbytes(width * height)).convert("RGB")
+    photo = Image.blend(colours, grain, 0.12)
+    photo.paste((255, 0, 0), (0, 0, 300, 300))  # red at the top left as stored: at the top right once upright
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation: turn a quarter clockwise to show
     exif[0x010F] = "A camera maker"
     out = io.BytesIO()
-    Image.blend(colours, grain, 0.12).save(out, "JPEG", quality=92, exif=exif)
+    photo.save(out, "JPEG", quality=92, exif=exif)
     return out.getvalue()
 
 
@@ -92,6 +94,10 @@ def pictured(tmp_path_factory) -> Build:
     return build_project(add_pictures(use_test_project(copy_project(tmp_path_factory.mktemp("pictured")))))
 
 
+def is_red(pixel: tuple[int, int, int]) -> bool:
+    return pixel[0] > 200 and pixel[1] < 60 and pixel[2] < 60
+
+
 def page_images(html_file: Path, site: Path) -> list[tuple[str, dict]]:
     """Each <img> of a built page: the file it shows, from the site's root, and its attributes."""
     page_path = html_file.relative_to(site).as_posix()
@@ -111,7 +117,8 @@ def test_a_large_photo_is_published_upright_no_wider_than_the_column_and_without
     before, after = (pictured.project / "docs" / PHOTO).stat().st_size, published.stat().st_size
     with Image.open(published) as photo:
         assert photo.format == "JPEG" and photo.info.get("progressive")
-        assert photo.size == boxed(SHOWN_SIZE, SITE_BOX)  # turned upright
+        assert photo.size == boxed(SHOWN_SIZE, SITE_BOX)
+        assert is_red(photo.getpixel((photo.width - 20, 20))) and not is_red(photo.getpixel((20, 20)))  # upright
         assert not photo.getexif()  # no orientation left to apply, no camera, no place
     assert before > 2_000_000 and after < 400_000, (before, after)
 
@@ -244,6 +251,8 @@ BAD_PICTURES = {
     "leading slash": (f"![A chart](/{PHOTO})", f"the picture '/{PHOTO}' starts with a slash"),
     "another site": ("![A chart](https://example.org/chart.png)", "is on another site"),
     "not a picture": ("![A chart](images/notes.png)", "is not a picture the build can read"),
+    "a broken picture": ("![A chart](images/broken.png)", "is not a picture the build can read"),
+    "too many pixels": ("![A chart](images/huge.png)", "has 56 million pixels, more than the 50 million"),
 }
 
 
@@ -254,6 +263,8 @@ def docs(tmp_path_factory) -> Path:
     for name in (PHOTO, RULE):
         (folder / name).write_bytes(png((10, 10), "teal"))
     (folder / "images" / "notes.png").write_text("not a picture", encoding="utf-8")
+    (folder / "images" / "broken.png").write_bytes(png((50, 50), "teal")[:60])  # cut short
+    Image.new("1", (8000, 7000)).save(folder / "images" / "huge.png")
     return folder
 
 
@@ -307,3 +318,25 @@ def test_the_page_weight_budget_holds_the_sites_code_not_the_publishers_text_and
     # The same code on a page with neither weighs about the same.
     bare = weights["confidentiality/"]
     assert abs(bare.own - page.own) < 5, (bare, page)
+
+
+def test_zensical_publishes_the_pictures_alike(pictured, tmp_path):
+    result = run_build(pictured.project, "--builder", "zensical",
+                       "--site-dir", str(tmp_path / "site"), "--dist-dir", str(tmp_path / "dist"))
+    assert result.returncode == 0, result.output
+    site = tmp_path / "site"
+    assert (site / PHOTO).read_bytes() == (pictured.site / PHOTO).read_bytes()
+    shown = page_images(site / "conclusion" / "index.html", site)
+    assert {path for path, _ in shown} == {PHOTO, DIAGRAM, RULE}
+    for path, attributes in shown:
+        assert (int(attributes["width"]), int(attributes["height"])) == picture_size(site / path), path
+    assert UNUSED not in worker_build(site)["files"]
+
+
+def test_a_page_too_complex_to_read_for_its_pictures_is_named_at_the_time_limit(tmp_path):
+    project = use_test_project(copy_project(tmp_path / "project"))
+    (project / PAGE).write_text(f"# A page\n\n![A picture](images/x.png)\n\n{'[' * 20_000}\n", encoding="utf-8")
+    result = run_build(project, "--time-limit", "3")
+    assert result.returncode == 1
+    assert ("ERROR   -  docs/conclusion.md: the build took more than 3 s and was stopped: "
+            "something it was reading is too complex to finish") in result.output, result.output
