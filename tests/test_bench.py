@@ -50,3 +50,4 @@ def test_the_heaviest_first_visit_is_within_budget(quick_benchmark):
     largest = float(re.search(r"^  this site +([0-9.]+) ", rows, re.MULTILINE).group(1))
     assert largest <= budget, f"this site's heaviest first visit is {largest} KiB, over the {budget} KiB budget"
     assert "  this site: within budget" in rows.splitlines()
+    assert re.search(r"^  pictures: within budget", quick_benchmark, re.MULTILINE)

@@ -3,8 +3,10 @@
 It is for readers who cannot open a folder of pages: a phone, a zip preview.
 The sections are the site's own rendered pages, joined as on the one-page
 view (trustsite.whole_article), so there is never a second copy of the text.
-The file carries its styles inline, reads with JavaScript off, and its policy
-(`default-src 'none'`) lets the browser make no request at all on its behalf.
+The file carries its styles inline, and its pictures as data: URIs, smaller
+than on the site (trustsite.pictures); it reads with JavaScript off, and its
+policy (`default-src 'none'`, `img-src data:`) lets the browser make no
+request at all on its behalf.
 """
 
 import base64

@@ -2,10 +2,11 @@
 
 Each step is a plain-Python module that imports no builder. It reads the
 rendered pages (trustsite.publish.pages) and mkdocs.yml (trustsite.settings),
-so the site gets the same cards, head tags, downloads, service worker and
-policy whichever builder rendered it. `publish` runs them in their order: the
-policy last, over every page as it is published; then the files read from
-the finished site (the search split and the service worker).
+so the site gets the same pictures, cards, head tags, downloads, service
+worker and policy whichever builder rendered it. `publish` runs them in their
+order: the pictures first (every edition is made from the pages), the policy
+last, over every page as it is published; then the files read from the
+finished site (the search split and the service worker).
 """
 
 from pathlib import Path
