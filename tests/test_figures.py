@@ -25,6 +25,9 @@ from trustsite.pictures import ONE_FILE_BOX, SITE_BOX
 
 PAGE = "docs/conclusion.md"
 PHOTO, DIAGRAM, RULE, UNUSED = "images/photo.jpg", "images/diagram.png", "images/rule.png", "images/unused.jpg"
+# An SVG that says its size, which its <img> takes.
+BAR, BAR_SIZE = "images/bar.svg", (300, 120)
+SHOWN = {PHOTO, DIAGRAM, RULE, BAR}
 # The photo as a camera stores it, 3000 × 2000, to be shown a quarter turn round (EXIF orientation 6).
 PHOTO_SIZE, SHOWN_SIZE = (3000, 2000), (2000, 3000)
 PAGE_TEXT = f"""# A test page
@@ -36,6 +39,8 @@ The test project's page, with pictures.
 ![A line rising over twelve sessions]({DIAGRAM})
 
 ![]({RULE}){{ .decorative }}
+
+![A bar, three quarters full]({BAR})
 
 """
 PHOTO_LINE = 5  # of PAGE_TEXT
@@ -84,6 +89,9 @@ def add_pictures(project: Path) -> Path:
     (images / "diagram.png").write_bytes(png((400, 200), "teal"))
     (images / "rule.png").write_bytes(png((600, 4), "grey"))
     (images / "unused.jpg").write_bytes(photo_jpeg(seed=8))
+    (images / "bar.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{BAR_SIZE[0]}" '
+                                    f'height="{BAR_SIZE[1]}"><rect width="225" height="120" fill="teal"/></svg>',
+                                    encoding="utf-8")
     # A long article text too, for the page-weight budget: some 60 KB gzipped.
     (project / PAGE).write_text(PAGE_TEXT + words(15_000) + "\n", encoding="utf-8")
     return project
@@ -106,6 +114,8 @@ def page_images(html_file: Path, site: Path) -> list[tuple[str, dict]]:
 
 
 def picture_size(path: Path) -> tuple[int, int]:
+    if path.suffix == ".svg":
+        return BAR_SIZE
     with Image.open(path) as image:
         return image.size
 
@@ -124,7 +134,7 @@ def test_a_large_photo_is_published_upright_no_wider_than_the_column_and_without
 
 
 def test_a_small_picture_is_published_as_it_is(pictured):
-    for small in (DIAGRAM, RULE):
+    for small in (DIAGRAM, RULE, BAR):
         assert (pictured.site / small).read_bytes() == (pictured.project / "docs" / small).read_bytes()
 
 
@@ -132,7 +142,7 @@ def test_every_picture_on_every_page_has_the_width_and_height_of_its_file(pictur
     site = pictured.site
     for page in ("conclusion/index.html", "whole-article/index.html"):
         shown = page_images(site / page, site)
-        assert {path for path, _ in shown} == {PHOTO, DIAGRAM, RULE}, page
+        assert {path for path, _ in shown} == SHOWN, page
         for path, attributes in shown:
             assert (int(attributes["width"]), int(attributes["height"])) == picture_size(site / path), (page, path)
 
@@ -159,7 +169,7 @@ def test_the_build_reports_each_picture_before_and_after(pictured, tmp_path):
     photo = next(line for line in lines if line.startswith(f"Picture: {PHOTO}: "))
     assert f"{(pictured.project / 'docs' / PHOTO).stat().st_size:,} bytes → " \
            f"{(pictured.site / PHOTO).stat().st_size:,}, {'×'.join(map(str, boxed(SHOWN_SIZE, SITE_BOX)))} px" in photo
-    assert len(lines) == 4  # every picture of docs/, the unused one too
+    assert len(lines) == 5  # every picture of docs/, the unused one too
 
 
 # -- The one-file edition -------------------------------------------------------------
@@ -171,7 +181,7 @@ def one_file_images(pictured) -> list:
 
 def test_the_one_file_edition_holds_each_picture_narrower_still(pictured):
     images = one_file_images(pictured)
-    assert len(images) == 3 and all(img["src"].startswith("data:image/") for img in images)
+    assert len(images) == len(SHOWN) and all(img["src"].startswith("data:image/") for img in images)
     photo = next(img for img in images if img["src"].startswith("data:image/jpeg"))
     data = base64.b64decode(photo["src"].split(",", 1)[1])
     assert len(data) < 150_000, len(data)
@@ -195,7 +205,7 @@ def test_chromium_shows_every_picture_of_the_one_file_edition(pictured, browser,
     page.goto(alone.as_uri(), wait_until="load")
     shown = page.eval_on_selector_all("main img", "imgs => imgs.map(img => [img.complete, img.naturalWidth])")
     context.close()
-    assert len(shown) == 3 and all(complete and width > 0 for complete, width in shown), (shown, refused)
+    assert len(shown) == len(SHOWN) and all(complete and width > 0 for complete, width in shown), (shown, refused)
     assert not refused
 
 
@@ -225,7 +235,7 @@ def test_no_picture_is_wider_than_a_320_px_phone(pictured, browser, tmp_path):
 
 def test_the_worker_keeps_the_pictures_pages_show_and_no_other(pictured):
     files = worker_build(pictured.site)["files"]
-    assert {PHOTO, DIAGRAM, RULE} <= set(files)
+    assert SHOWN <= set(files)
     assert UNUSED not in files and (pictured.site / UNUSED).exists()
 
 
@@ -308,7 +318,7 @@ def bench():
 def test_the_page_weight_budget_holds_the_sites_code_not_the_publishers_text_and_pictures(pictured, browser, bench):
     weights = bench.first_visit(browser, pictured.site, pictured.project / "docs")
     page = weights["conclusion/"]
-    assert set(page.pictures) == {PHOTO, DIAGRAM, RULE}
+    assert set(page.pictures) == SHOWN
     photo_kib = (pictured.site / PHOTO).stat().st_size / 1024
     assert photo_kib - 1 < page.pictures[PHOTO] < photo_kib + 1
     # The photo and the long text each take the page far past the budget; the site's own code stays within.
@@ -327,7 +337,7 @@ def test_zensical_publishes_the_pictures_alike(pictured, tmp_path):
     site = tmp_path / "site"
     assert (site / PHOTO).read_bytes() == (pictured.site / PHOTO).read_bytes()
     shown = page_images(site / "conclusion" / "index.html", site)
-    assert {path for path, _ in shown} == {PHOTO, DIAGRAM, RULE}
+    assert {path for path, _ in shown} == SHOWN
     for path, attributes in shown:
         assert (int(attributes["width"]), int(attributes["height"])) == picture_size(site / path), path
     assert UNUSED not in worker_build(site)["files"]

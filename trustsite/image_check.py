@@ -22,6 +22,9 @@ from trustsite.data import DataError, quoted
 from trustsite.pictures import SUFFIXES
 
 DECORATIVE = "decorative"
+# A 50-megapixel camera's photo; many more is a picture made to fill the memory
+# of the build that opens it (a few kilobytes of PNG can say 100,000 × 100,000).
+LARGEST_PIXELS = 50_000_000
 # Alt text that is a file's name, or a camera's name for one: "photo.png", "IMG_1234", "DSC01234".
 _FILE_NAME = re.compile(r"[\w .-]*\.(?:jpe?g|png|gif|webp|svg|heic|tiff?|bmp|avif)|(?:img|dsc|dscn|pxl|dji)[_-]?\d+",
                         re.IGNORECASE)
@@ -59,9 +62,13 @@ def _file_problem(src: str, page: Path, docs_dir: Path) -> str | None:
     if file.suffix.lower() in SUFFIXES and file.suffix.lower() != ".svg":
         try:
             with Image.open(file) as image:
+                pixels = image.width * image.height
                 image.verify()
         except (OSError, SyntaxError, Image.DecompressionBombError):
             return f"the picture {quoted(src)} is not a picture the build can read: save it again as JPEG or PNG"
+        if pixels > LARGEST_PIXELS:
+            return (f"the picture {quoted(src)} has {pixels / 1e6:.0f} million pixels, more than the "
+                    f"{LARGEST_PIXELS / 1e6:.0f} million of a large camera's photo: save it smaller")
     return None
 
 
