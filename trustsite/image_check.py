@@ -95,7 +95,13 @@ def _line_of(text: str, index: int) -> int:
 def check_images(text: str, page: Path, docs_dir: Path, shown: str) -> None:
     """A DataError, at its line, for the first picture of the page `text`
     (the file `page`, named `shown`) that breaks a rule."""
-    for index, image in enumerate(_images(text)):
+    if "![" not in text and "<img" not in text.lower():
+        return  # no picture: no need to read the page as Markdown
+    try:
+        images = _images(text)
+    except TimeoutError as error:  # the build's time limit, on a page too complex to finish
+        raise DataError(shown, str(error)) from None
+    for index, image in enumerate(images):
         src = image.get("src") or ""
         problem = _file_problem(src, page, docs_dir) if src else "a picture names no file"
         problem = problem or _alt_problem(image.get("alt"), DECORATIVE in image.get("class", []), src)
