@@ -21,13 +21,14 @@ from trustsite.data import DataError
 from trustsite.image_check import check_images
 from trustsite.one_file import ONE_FILE_NAME
 from trustsite.page_addresses import site_file
-from trustsite.pictures import ONE_FILE_BOX, SITE_BOX
+from trustsite.pictures import ONE_FILE_BOX, SITE_BOX, Picture, fitted
 
 PAGE = "docs/conclusion.md"
 PHOTO, DIAGRAM, RULE, UNUSED = "images/photo.jpg", "images/diagram.png", "images/rule.png", "images/unused.jpg"
 # An SVG that says its size, which its <img> takes.
 BAR, BAR_SIZE = "images/bar.svg", (300, 120)
 SHOWN = {PHOTO, DIAGRAM, RULE, BAR}
+DIAGRAM_SIZE = (2400, 1200)
 # The photo as a camera stores it, 3000 × 2000, to be shown a quarter turn round (EXIF orientation 6).
 PHOTO_SIZE, SHOWN_SIZE = (3000, 2000), (2000, 3000)
 PAGE_TEXT = f"""# A test page
@@ -75,6 +76,22 @@ def png(size: tuple[int, int], colour: str) -> bytes:
     return out.getvalue()
 
 
+def diagram_png(mode: str = "RGB") -> bytes:
+    """A diagram 2,400 px wide: bars on a ground of blended colours (RGB), or on white in two colours ("P")."""
+    if mode == "P":
+        image = Image.new("P", DIAGRAM_SIZE, 0)
+        image.putpalette([255, 255, 255, 0, 121, 107])
+    else:
+        image = Image.frombytes("RGB", (4, 2), random.Random(5).randbytes(4 * 2 * 3)).resize(
+            DIAGRAM_SIZE, Image.Resampling.BILINEAR)
+    for step in range(0, DIAGRAM_SIZE[0], 40):
+        image.paste(1 if mode == "P" else (0, 121, 107), (step, DIAGRAM_SIZE[1] - step // 2 - 20, step + 30,
+                                                          DIAGRAM_SIZE[1]))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
 def words(count: int, seed: int = 3) -> str:
     """Text that gzip cannot shrink much: invented words of random letters."""
     rng = random.Random(seed)
@@ -86,7 +103,7 @@ def add_pictures(project: Path) -> Path:
     images = project / "docs" / "images"
     images.mkdir()
     (images / "photo.jpg").write_bytes(photo_jpeg())
-    (images / "diagram.png").write_bytes(png((400, 200), "teal"))
+    (images / "diagram.png").write_bytes(diagram_png())
     (images / "rule.png").write_bytes(png((600, 4), "grey"))
     (images / "unused.jpg").write_bytes(photo_jpeg(seed=8))
     (images / "bar.svg").write_text(f'<svg xmlns="http://www.w3.org/2000/svg" width="{BAR_SIZE[0]}" '
@@ -133,8 +150,19 @@ def test_a_large_photo_is_published_upright_no_wider_than_the_column_and_without
     assert before > 2_000_000 and after < 400_000, (before, after)
 
 
+def test_a_large_diagram_stays_a_png_no_wider_than_the_column(pictured):
+    with Image.open(pictured.site / DIAGRAM) as diagram:
+        assert diagram.format == "PNG" and diagram.size == boxed(DIAGRAM_SIZE, SITE_BOX)
+    assert (pictured.site / DIAGRAM).stat().st_size < (pictured.project / "docs" / DIAGRAM).stat().st_size
+
+
+def test_a_png_lighter_as_it_is_than_scaled_down_is_published_as_it_is():
+    flat = diagram_png("P")
+    assert fitted(flat, "chart.png", SITE_BOX) == Picture(flat, *DIAGRAM_SIZE)
+
+
 def test_a_small_picture_is_published_as_it_is(pictured):
-    for small in (DIAGRAM, RULE, BAR):
+    for small in (RULE, BAR):
         assert (pictured.site / small).read_bytes() == (pictured.project / "docs" / small).read_bytes()
 
 
@@ -156,16 +184,25 @@ def test_the_offline_copy_publishes_the_same_pictures(pictured):
     assert int(width) == boxed(SHOWN_SIZE, SITE_BOX)[0]
 
 
-def test_the_same_sources_give_the_same_bytes(pictured, tmp_path):
-    result = run_build(pictured.project, "--site-dir", str(tmp_path / "site"), "--dist-dir", str(tmp_path / "dist"))
+@pytest.fixture(scope="module")
+def rebuilt(pictured, tmp_path_factory) -> tuple[Path, str]:
+    """The same project built again, elsewhere: the folder, and what the build said."""
+    folder = tmp_path_factory.mktemp("rebuilt")
+    result = run_build(pictured.project, "--site-dir", str(folder / "site"), "--dist-dir", str(folder / "dist"))
     assert result.returncode == 0, result.output
-    assert (tmp_path / "site" / PHOTO).read_bytes() == (pictured.site / PHOTO).read_bytes()
-    assert (tmp_path / "dist" / ONE_FILE_NAME).read_bytes() == (pictured.dist / ONE_FILE_NAME).read_bytes()
+    return folder, result.output
 
 
-def test_the_build_reports_each_picture_before_and_after(pictured, tmp_path):
-    result = run_build(pictured.project, "--site-dir", str(tmp_path / "site"), "--dist-dir", str(tmp_path / "dist"))
-    lines = [line for line in result.output.splitlines() if line.startswith("Picture: ")]
+def test_the_same_sources_give_the_same_bytes(pictured, rebuilt):
+    folder, _ = rebuilt
+    for picture in (PHOTO, DIAGRAM):
+        assert (folder / "site" / picture).read_bytes() == (pictured.site / picture).read_bytes()
+    assert (folder / "dist" / ONE_FILE_NAME).read_bytes() == (pictured.dist / ONE_FILE_NAME).read_bytes()
+
+
+def test_the_build_reports_each_picture_before_and_after(pictured, rebuilt):
+    _, output = rebuilt
+    lines = [line for line in output.splitlines() if line.startswith("Picture: ")]
     photo = next(line for line in lines if line.startswith(f"Picture: {PHOTO}: "))
     assert f"{(pictured.project / 'docs' / PHOTO).stat().st_size:,} bytes → " \
            f"{(pictured.site / PHOTO).stat().st_size:,}, {'×'.join(map(str, boxed(SHOWN_SIZE, SITE_BOX)))} px" in photo

@@ -6,7 +6,8 @@ column would otherwise fill screens), is scaled down (Lanczos) and encoded again
 JPEG at quality 82, progressive and optimised, turned upright by its EXIF
 orientation and with no EXIF kept (a camera's records the place and time a
 photo was taken); PNG optimised, and kept PNG (a diagram's sharp edges, its
-transparency). The same bytes in give the same bytes out. A picture no wider
+transparency), unless the PNG as it is has fewer bytes (a diagram of flat
+colours often has). The same bytes in give the same bytes out. A picture no wider
 than the column, and any other kind (GIF, WebP), is published as it is. An
 SVG is published as it is too: it is text, already as sharp as any screen,
 and its size is what its own `width` and `height` say, if they say.
@@ -83,7 +84,12 @@ def fitted(data: bytes, name: str, box: int) -> Picture:
             upright = upright.convert("RGBA" if upright.has_transparency_data else "RGB")
         size = max(1, round(width * scale)), max(1, round(height * scale))
         resized = upright.resize(size, Image.Resampling.LANCZOS)
-        return Picture(_encoded(resized, image.format, image.info.get("icc_profile")), *size)
+        if image.mode == "P":  # a diagram of few colours: few colours again after smoothing
+            resized = resized.quantize(256, method=Image.Quantize.FASTOCTREE)
+        encoded = _encoded(resized, image.format, image.info.get("icc_profile"))
+        if image.format == "PNG" and len(encoded) >= len(data):
+            return Picture(data, width, height)  # already lighter as it is; a browser scales it down
+        return Picture(encoded, *size)
 
 
 def size_lines(docs_dir: Path, site_dir: Path, most: int = 20) -> list[str]:
