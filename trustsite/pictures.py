@@ -84,8 +84,6 @@ def fitted(data: bytes, name: str, box: int) -> Picture:
             upright = upright.convert("RGBA" if upright.has_transparency_data else "RGB")
         size = max(1, round(width * scale)), max(1, round(height * scale))
         resized = upright.resize(size, Image.Resampling.LANCZOS)
-        if image.mode == "P":  # a diagram of few colours: few colours again after smoothing
-            resized = resized.quantize(256, method=Image.Quantize.FASTOCTREE)
         encoded = _encoded(resized, image.format, image.info.get("icc_profile"))
         if image.format == "PNG" and len(encoded) >= len(data):
             return Picture(data, width, height)  # already lighter as it is; a browser scales it down
