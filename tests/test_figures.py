@@ -21,7 +21,7 @@ from trustsite.data import DataError
 from trustsite.image_check import check_images
 from trustsite.one_file import ONE_FILE_NAME
 from trustsite.page_addresses import site_file
-from trustsite.pictures import ONE_FILE_BOX, SITE_BOX, Picture, fitted
+from trustsite.pictures import ONE_FILE_BOX, SITE_BOX, Picture, fitted, size_lines
 
 PAGE = "docs/conclusion.md"
 PHOTO, DIAGRAM, RULE, UNUSED = "images/photo.jpg", "images/diagram.png", "images/rule.png", "images/unused.jpg"
@@ -207,6 +207,15 @@ def test_the_build_reports_each_picture_before_and_after(pictured, rebuilt):
     assert f"{(pictured.project / 'docs' / PHOTO).stat().st_size:,} bytes → " \
            f"{(pictured.site / PHOTO).stat().st_size:,}, {'×'.join(map(str, boxed(SHOWN_SIZE, SITE_BOX)))} px" in photo
     assert len(lines) == 5  # every picture of docs/, the unused one too
+
+
+def test_the_report_on_pictures_stays_short(tmp_path):
+    for folder in ("docs", "site"):
+        (tmp_path / folder).mkdir()
+        for number in range(25):
+            (tmp_path / folder / f"dot-{number:02d}.png").write_bytes(png((1, 1), "teal"))
+    lines = size_lines(tmp_path / "docs", tmp_path / "site")
+    assert len(lines) == 21 and lines[0] == "dot-00.png: 69 bytes → 69, 1×1 px" and lines[-1] == "and 5 more"
 
 
 # -- The one-file edition -------------------------------------------------------------
