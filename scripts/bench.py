@@ -3,9 +3,13 @@
     python scripts/bench.py           # everything: 5 build runs, 1x to 1000x
     python scripts/bench.py --quick   # 1 build run of each kind, 1x only (CI)
 
-Prints a table for each figure and the commands it ran; the last says how fast
-the build refuses the hostile data files that the tests hold only to a hang
-guard. It builds into a temporary folder and leaves site/ and dist/ alone. Tools: Playwright's
+Prints a table for each figure and the commands it ran. The page-weight budget
+holds the site's own code: what a page loads less its article's own text and
+the publisher's pictures (each picture has a budget of its own), so a longer
+article or a photo never fails a budget meant for markup, styles and scripts.
+The last table says how fast the build refuses the hostile data files that
+the tests hold only to a hang guard. It builds into a temporary folder and
+leaves site/ and dist/ alone. Tools: Playwright's
 Chromium, gzip (scripts/serve_static.py sends text gzipped, as GitHub Pages
 does) and the kernel's rusage of each child process.
 
