@@ -51,6 +51,7 @@ from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
 from trustsite.messages import ShortReport  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
+from trustsite.pictures import size_lines  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
 from trustsite.settings import Settings, load_settings, read_config  # noqa: E402
@@ -268,11 +269,12 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
     ]
     if pdf:
         figures.append(("PDF", f"{dist_dir.name}/{PDF_NAME}, {(dist_dir / PDF_NAME).stat().st_size:,} bytes"))
+    figures += [("Picture", line) for line in size_lines(settings.docs_dir, site_dir)]
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
                                           f"{sum(card.stat().st_size for card in cards):,} bytes in all"))
     if service_worker.enabled(settings.extra, offline=False, preview=False):
-        saved = service_worker.saved_files(site_dir, settings.search_languages)
+        saved = service_worker.saved_files(site_dir, settings.search_languages, settings.docs_dir)
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
     return figures

@@ -19,6 +19,8 @@ from trustsite.read_offline import size_text
 from trustsite.whole_article import Section
 
 MAX_BYTES, MAX_GZIPPED = 100_000, 25_000
+# A picture of one pixel, as a PNG.
+DOT = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==")
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -43,7 +45,7 @@ def edition(**changes) -> Edition:
                   Section("a", "a/", '<h1 id="a">A</h1><h2 id="q">Q?</h2><p><a href="../">home</a> '
                                      '<a href="../files/x.pdf">file</a> <a href="https://doi.org/10.1/x">doi</a> '
                                      '<img src="../img/dot.png" alt="dot"></p>')],
-        read_file=lambda path: {"img/dot.png": b"PNG!"}[path])
+        read_file=lambda path: {"img/dot.png": DOT}[path])
     return Edition(**(values | changes))
 
 
@@ -60,7 +62,7 @@ def test_links_out_of_the_file_are_absolute_and_images_are_inside_it():
     page = BeautifulSoup(one_file_html(edition()), "html.parser")
     assert [a["href"] for a in page.main.find_all("a")] == [
         "#index", "https://example.org/trust/files/x.pdf", "https://doi.org/10.1/x"]
-    assert page.main.img["src"] == "data:image/png;base64," + base64.b64encode(b"PNG!").decode()
+    assert page.main.img["src"] == "data:image/png;base64," + base64.b64encode(DOT).decode()
 
 
 def test_the_policy_allows_only_the_files_own_stylesheet():

@@ -54,24 +54,24 @@ SITE = {"index.html": b"home", "a/index.html": b"a", "one.html": b"one", "404.ht
 
 def test_it_saves_every_page_at_its_address_and_what_pages_load(tmp_path):
     site = make_site(tmp_path, SITE)
-    assert [file.url for file in saved_files(site, ["en"])] == [
+    assert [file.url for file in saved_files(site, ["en"], tmp_path / "docs")] == [
         "404.html", "a/", "assets/stylesheets/main.1234abcd.min.css", "./", "one.html",
         "search/search_index.json"]
-    assert "assets/javascripts/lunr/min/lunr.de.min.js" in [file.url for file in saved_files(site, ["de"])]
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" in [file.url for file in saved_files(site, ["de"], tmp_path / "docs")]
 
 
 def test_the_cache_name_changes_with_any_saved_file_and_only_then(tmp_path):
     site = make_site(tmp_path, SITE)
-    name = cache_name(saved_files(site, ["en"]))
-    assert name.startswith(CACHE_PREFIX) and name == cache_name(saved_files(site, ["en"]))
+    name = cache_name(saved_files(site, ["en"], tmp_path / "docs"))
+    assert name.startswith(CACHE_PREFIX) and name == cache_name(saved_files(site, ["en"], tmp_path / "docs"))
     (site / "sitemap.xml").write_bytes(b"not saved, so no new name")
-    assert cache_name(saved_files(site, ["en"])) == name
+    assert cache_name(saved_files(site, ["en"], tmp_path / "docs")) == name
     (site / "a" / "index.html").write_bytes(b"a corrected")
-    assert cache_name(saved_files(site, ["en"])) != name
+    assert cache_name(saved_files(site, ["en"], tmp_path / "docs")) != name
 
 
 def test_the_worker_carries_its_build(tmp_path):
-    saved = saved_files(make_site(tmp_path, SITE), ["en"])
+    saved = saved_files(make_site(tmp_path, SITE), ["en"], tmp_path / "docs")
     (tmp_path / WORKER).write_text(worker_js(saved), encoding="utf-8")
     build = worker_build(tmp_path)
     assert build == {"cache": cache_name(saved), "prefix": CACHE_PREFIX,

@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from trustsite.data import DataError, decode_utf8, read_capped
+from trustsite.image_check import check_images
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
@@ -56,4 +57,6 @@ def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
     environment = jinja2.Environment()
     for page in pages_under(docs_dir):
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        check_macro_calls(read_page(page, shown), environment, macros, shown)
+        text = read_page(page, shown)
+        check_macro_calls(text, environment, macros, shown)
+        check_images(text, page, docs_dir, shown)

@@ -3,8 +3,10 @@
 It is for readers who cannot open a folder of pages: a phone, a zip preview.
 The sections are the site's own rendered pages, joined as on the one-page
 view (trustsite.whole_article), so there is never a second copy of the text.
-The file carries its styles inline, reads with JavaScript off, and its policy
-(`default-src 'none'`) lets the browser make no request at all on its behalf.
+The file carries its styles inline, and its pictures as data: URIs, smaller
+than on the site (trustsite.pictures); it reads with JavaScript off, and its
+policy (`default-src 'none'`, `img-src data:`) lets the browser make no
+request at all on its behalf.
 """
 
 import base64
@@ -22,6 +24,7 @@ import htmlmin
 from bs4 import BeautifulSoup
 
 from trustsite.csp import inline_hash
+from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.seo import long_date
 from trustsite.whole_article import Section, whole_article_html
 
@@ -81,8 +84,14 @@ def _self_contained(article, edition: Edition) -> None:
     for element in article.find_all(src=True):
         if not urlsplit(element["src"]).scheme:
             kind = mimetypes.guess_type(element["src"])[0] or "application/octet-stream"
-            data = base64.b64encode(edition.read_file(element["src"])).decode()
-            element["src"] = f"data:{kind};base64,{data}"
+            data = edition.read_file(element["src"])
+            if element.name == "img":
+                # Narrower than on the site: the edition is read on phones, and carries every picture.
+                picture = fitted(data, element["src"], ONE_FILE_BOX)
+                data = picture.data
+                if picture.width:
+                    element["width"], element["height"] = str(picture.width), str(picture.height)
+            element["src"] = f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
 _POLICY_PLACE = "policy-comes-here"

@@ -16,6 +16,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from trustsite.offline import ARCHIVE_NAME, used
+from trustsite.page_addresses import files_used
 from trustsite.pdf import PDF_NAME
 from trustsite.social_card import CARD_FOLDER
 
@@ -59,12 +60,17 @@ class Saved:
     path: Path
 
 
-def saved_files(site: Path, languages: list[str]) -> list[Saved]:
-    """Every file of the built `site` that the worker saves, in a fixed order."""
+def saved_files(site: Path, languages: list[str], docs_dir: Path) -> list[Saved]:
+    """Every file of the built `site` that the worker saves, in a fixed order:
+    the pages and the theme's files, and of the files from `docs_dir` (a
+    publisher's pictures) only those a page loads or links."""
+    files = {path.relative_to(site).as_posix(): path for path in sorted(site.rglob("*")) if path.is_file()}
+    files = {relative: path for relative, path in files.items() if used(relative, languages, NOT_SAVED)}
+    pages = [relative for relative in files if relative.endswith(".html")]
+    linked = set().union(*(files_used(page, files[page].read_text(encoding="utf-8")) for page in pages))
     saved = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        if path.is_file() and used(relative, languages, NOT_SAVED):
+    for relative, path in files.items():
+        if relative in pages or relative in linked or not (docs_dir / relative).is_file():
             url = relative.removesuffix("index.html") if path.name == "index.html" else relative
             saved.append(Saved(url or "./", path))
     return saved
