@@ -355,3 +355,23 @@ def test_two_sites_on_one_origin_keep_each_others_copy(browser, built, corrected
     context.close()
     assert both == sorted([cache_of(built.site, f"{url}a/"), cache_of(built.site, f"{url}b/")])
     assert offline.ok and offline.from_service_worker
+
+
+def test_a_copy_saved_before_caches_named_their_site_goes_only_if_it_is_this_sites(browser, built, tmp_path):
+    # The first workers named each cache "trust-in-therapy-" and a version: a
+    # reader may keep one from this site, and one from another site on the origin.
+    root = tmp_path / "origin"
+    shutil.copytree(built.site, root / "a")
+    (root / "blank.html").write_text("<!doctype html><title>No worker here</title>", encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(root) as url:
+        page.goto(url + "blank.html")
+        earlier = {folder: f"trust-in-therapy-{folder * 16}" for folder in ("a", "b")}
+        for folder, name in earlier.items():
+            page.evaluate("([name, address]) => caches.open(name).then(cache => cache.put(address, new Response('old')))",
+                          [name, f"{url}{folder}/"])
+        page.goto(url + "a/")
+        until_controlled(page)
+        until_saved_only(page, cache_of(built.site, f"{url}a/"), earlier["b"])
+    context.close()

@@ -11,6 +11,9 @@ const BUILD = {}
 // older builds'. The scope ends in "/", then a space: "/a/" never takes "/a/b/"'s.
 const OWN_CACHES = `${BUILD.prefix}${self.registration.scope} `
 const CACHE = OWN_CACHES + BUILD.version
+// The first article's first workers named their caches without a scope; such a
+// cache is this site's only if it holds this site's opening page.
+const FIRST_WORKERS_CACHE = /^trust-in-therapy-[0-9a-f]{16}$/
 
 // Pages and unversioned files: the network first, revalidated past the HTTP
 // cache, so a correction reaches every reader on their next visit online.
@@ -39,7 +42,9 @@ self.addEventListener("install", event => {
 self.addEventListener("activate", event => {
   event.waitUntil((async () => {
     for (const name of await caches.keys())
-      if (name.startsWith(OWN_CACHES) && name !== CACHE) await caches.delete(name)
+      if (name.startsWith(OWN_CACHES) ? name !== CACHE : FIRST_WORKERS_CACHE.test(name)
+          && await caches.match(self.registration.scope, { cacheName: name }))
+        await caches.delete(name)
     await self.clients.claim()
   })())
 })
