@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from article import page_texts
-from conftest import Build, change_config, copy_project, file_names, run_build, site_pages, unzip_offline_copy
+from conftest import (BUILDERS, Build, build_project, change_config, copy_project, file_names, site_pages,
+                      unzip_offline_copy)
 from trustsite.publication_date import long_date
 from trustsite.settings import load_settings
 from trustsite.social_card import CARD_FOLDER, card_png
@@ -20,16 +21,15 @@ def test_a_date_reads_as_the_article_was_first_published_whatever_the_locale():
     assert long_date(date(2025, 1, 21)) == "January 21, 2025"
 
 
-@pytest.fixture(scope="module")
-def redated(tmp_path_factory) -> tuple[Build, date, date]:
-    """A copy of the project published a month and a day later: (its build, the old date, the new)."""
+@pytest.fixture(scope="module", params=BUILDERS)
+def redated(request, tmp_path_factory) -> tuple[Build, date, date]:
+    """A copy of the project published a month and a day later, built by each
+    builder (Zensical runs macros.py too): (its build, the old date, the new)."""
     project = copy_project(tmp_path_factory.mktemp("redated"))
     old = load_settings(project / "mkdocs.yml").published
     new = old + timedelta(days=32)
     change_config(project, f'  published: "{old.isoformat()}"', f'  published: "{new.isoformat()}"')
-    result = run_build(project)
-    assert result.returncode == 0, result.output
-    return Build(project, project / "site", project / "dist"), old, new
+    return build_project(project, request.param), old, new
 
 
 def soup(path) -> BeautifulSoup:
