@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 build: $(BUILDER_VENVS)
 	$(PY) scripts/build.py --builder $(BUILDER)
 
-## pdf: as build, and the whole article printed to dist/trust-in-therapy.pdf
+## pdf: as build, and the whole article printed to dist/<name>.pdf (named as the site, README.md)
 ## by headless Chromium (Debian's chromium package), linked from the site
 pdf: $(BUILDER_VENVS)
 	$(PY) scripts/build.py --builder $(BUILDER) --pdf
@@ -48,7 +48,7 @@ drill: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
 bench: $(VENV)/.installed
 	$(PY) scripts/bench.py
 
-## serve: preview at http://127.0.0.1:8000/trust-in-therapy/ (or DEV_ADDR), reloading on every change
+## serve: preview at http://127.0.0.1:8000/<site_url's path>/ (or DEV_ADDR), reloading on every change
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR) --livereload
 

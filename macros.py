@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from trustsite.data import DataError, load_data
+from trustsite.publication_date import date_line_html, published_date
 from trustsite.references import references_html
 from trustsite.tables import table_html
 
@@ -40,3 +41,11 @@ def define_env(env):
     def references() -> str:
         """The reference list, in APA style: `{{ references() }}`."""
         return references_html(data["references.yml"])
+
+    @site_macro
+    def publication_date() -> str:
+        """The article's date, from mkdocs.yml's extra.published: `{{ publication_date() }}`."""
+        try:
+            return date_line_html(published_date(env.conf["extra"], "mkdocs.yml"))
+        except ValueError as error:
+            raise Refused(str(error)) from None

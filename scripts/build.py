@@ -47,10 +47,9 @@ from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.builders import BUILDERS, zensical_program  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
-from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
-from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
+from trustsite.offline import used_offline  # noqa: E402
 from trustsite.messages import ShortReport  # noqa: E402
-from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
+from trustsite.pdf import render_pdf  # noqa: E402
 from trustsite.pictures import size_lines  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
@@ -215,8 +214,8 @@ def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: boo
 
 def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path, epoch: int) -> Path:
     """dist/<name>-offline.zip and its .sha256, holding only what the copy uses."""
-    archive = dist_dir / ARCHIVE_NAME
-    pack(copy, archive, top=ARCHIVE_FOLDER, epoch=epoch,
+    archive = dist_dir / settings.file_names.archive
+    pack(copy, archive, top=settings.file_names.archive_folder, epoch=epoch,
          include=lambda relative: used_offline(relative, settings.search_languages))
     write_checksum(archive)
     return archive
@@ -233,6 +232,7 @@ def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: b
     """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()  # the builders read it too
     settings = check_sources()
+    names = settings.file_names
     epoch = int(os.environ["SOURCE_DATE_EPOCH"])
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
@@ -241,13 +241,13 @@ def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: b
         (staging / "dist").mkdir()
         archive = pack_offline_copy(staging / "offline", settings, staging / "dist", epoch)
         # Hosted beside the site too, for its download link.
-        shutil.copyfile(archive, staging / "site" / ARCHIVE_NAME)
+        shutil.copyfile(archive, staging / "site" / names.archive)
         # The one-file edition, which the online build writes beside the site.
-        shutil.copyfile(staging / "site" / ONE_FILE_NAME, staging / "dist" / ONE_FILE_NAME)
+        shutil.copyfile(staging / "site" / names.one_file, staging / "dist" / names.one_file)
         if pdf:
-            document = render_pdf(staging / "site", staging / "dist" / PDF_NAME,
+            document = render_pdf(staging / "site", staging / "dist" / names.pdf,
                                   title=settings.site_name, epoch=epoch)
-            shutil.copyfile(document, staging / "site" / PDF_NAME)
+            shutil.copyfile(document, staging / "site" / names.pdf)
         (staging / "trash").mkdir()
         replace_dir(staging / "site", site_dir, staging / "trash")
         replace_dir(staging / "dist", dist_dir, staging / "trash")
@@ -259,22 +259,24 @@ def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: b
 def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bool) -> list[tuple[str, str]]:
     """What a good build made, and how large, as (what, figures)."""
     pages = list(site_dir.rglob("index.html"))
-    archive = dist_dir / ARCHIVE_NAME
-    edition = (dist_dir / ONE_FILE_NAME).read_bytes()
+    names = settings.file_names
+    archive = dist_dir / names.archive
+    edition = (dist_dir / names.one_file).read_bytes()
     figures = [
         ("Pages", f"{len(pages)} in {site_dir.name}/"),
-        ("One-file edition", f"{dist_dir.name}/{ONE_FILE_NAME}, {len(edition):,} bytes, "
+        ("One-file edition", f"{dist_dir.name}/{names.one_file}, {len(edition):,} bytes, "
                              f"{len(gzip.compress(edition, 9, mtime=0)):,} gzipped"),
-        ("Offline copy", f"{dist_dir.name}/{ARCHIVE_NAME}, {archive.stat().st_size:,} bytes"),
+        ("Offline copy", f"{dist_dir.name}/{names.archive}, {archive.stat().st_size:,} bytes"),
     ]
     if pdf:
-        figures.append(("PDF", f"{dist_dir.name}/{PDF_NAME}, {(dist_dir / PDF_NAME).stat().st_size:,} bytes"))
+        figures.append(("PDF", f"{dist_dir.name}/{names.pdf}, {(dist_dir / names.pdf).stat().st_size:,} bytes"))
     figures += [("Picture", line) for line in size_lines(settings.docs_dir, site_dir)]
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
                                           f"{sum(card.stat().st_size for card in cards):,} bytes in all"))
     if service_worker.enabled(settings.extra, offline=False, preview=False):
-        saved = service_worker.saved_files(site_dir, settings.search_languages, settings.docs_dir)
+        saved = service_worker.saved_files(site_dir, settings.search_languages, settings.docs_dir,
+                                           settings.file_names)
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
     return figures
@@ -288,7 +290,7 @@ def main() -> int:
                         help="what renders the pages (default mkdocs: MkDocs with Material)")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress")
     parser.add_argument("--pdf", action="store_true",
-                        help=f"also print the whole article to {PDF_NAME}, linked from the site")
+                        help="also print the whole article to a PDF in the dist folder, linked from the site")
     parser.add_argument("--publish", action="store_true",
                         help="refuse to build for the placeholder address (make deploy)")
     parser.add_argument("--time-limit", type=int, default=300, metavar="SECONDS",

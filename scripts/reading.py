@@ -1,7 +1,7 @@
 """Figures for readers on a bad connection, on a metered plan and on a long read.
 
     python scripts/reading.py                 # the last build: site/ and dist/
-    python scripts/reading.py --site S --one-file F
+    python scripts/reading.py --site S --one-file F  # default F: dist/<the site's file name>.html
 
 Prints, in Chromium: the characters on a full line of body text at each width
 (largest and 90th percentile, site and one-file edition), the size of table
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from serve_static import StaticHostHandler, hanging, page_paths, serving  # noqa: E402  (beside this script)
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
+from trustsite.settings import load_settings  # noqa: E402
 from trustsite.sources import article_pages, page_calling, site_path  # noqa: E402
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
 
@@ -141,12 +142,13 @@ def report_hanging(browser, site: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--one-file", type=Path, default=ROOT / "dist" / "trust-in-therapy.html")
+    parser.add_argument("--one-file", type=Path, help="the one-file edition (default: the last build's, in dist/)")
     args = parser.parse_args()
+    one_file_path = args.one_file or ROOT / "dist" / load_settings(ROOT / "mkdocs.yml").file_names.one_file
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         with serving(args.site) as url:
-            one_file = args.one_file.resolve().as_uri()
+            one_file = one_file_path.resolve().as_uri()
             report_measure(browser, url, args.site, one_file)
             report_tables(browser, url, one_file)
         report_save_data(browser, args.site)

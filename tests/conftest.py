@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from scripts.project_copy import ROOT, copy_project
 from scripts.serve_static import serving
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
-from trustsite.one_file import ONE_FILE_NAME
 from trustsite.publish.pages import Page
+from trustsite.settings import FileNames, load_settings
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,11 +56,25 @@ class Build:
     dist: Path
     builder: str = "mkdocs"
 
+    @property
+    def names(self) -> FileNames:
+        """What this build named its downloads, from its mkdocs.yml."""
+        return file_names(self.project)
+
 
 @dataclass(frozen=True)
 class BuildResult:
     returncode: int
     output: str  # stdout and stderr together, as a publisher sees them
+
+
+def file_names(project: Path, site_url: str | None = None) -> FileNames:
+    """The names a build of `project` gives its downloads, for the address
+    `site_url` if the build was given one (SITE_URL)."""
+    with pytest.MonkeyPatch.context() as patch:
+        if site_url:
+            patch.setenv("SITE_URL", site_url)
+        return load_settings(project / "mkdocs.yml").file_names
 
 
 def use_test_project(project: Path) -> Path:
@@ -221,9 +236,9 @@ def hosted(built):
         yield url
 
 
-def unzip_offline_copy(dist: Path, folder: Path) -> Path:
-    """The offline archive in `dist`, unzipped into `folder` as a reader would: its one top folder."""
-    with zipfile.ZipFile(dist / "trust-in-therapy-offline.zip") as archive:
+def unzip_offline_copy(archive_file: Path, folder: Path) -> Path:
+    """The offline archive `archive_file`, unzipped into `folder` as a reader would: its one top folder."""
+    with zipfile.ZipFile(archive_file) as archive:
         archive.extractall(folder)
     (top,) = folder.iterdir()
     return top
@@ -236,7 +251,7 @@ _copies: dict[str, Path] = {}
 def offline_copy(built, tmp_path_factory) -> Path:
     """The offline archive of `built`, unzipped."""
     if built.builder not in _copies:
-        _copies[built.builder] = unzip_offline_copy(built.dist, tmp_path_factory.mktemp(f"offline-{built.builder}"))
+        _copies[built.builder] = unzip_offline_copy(built.dist / built.names.archive, tmp_path_factory.mktemp(f"offline-{built.builder}"))
     return _copies[built.builder]
 
 
@@ -306,12 +321,12 @@ def choose_palette(page, wanted: str) -> None:
 def site_pages(site: Path) -> list[str]:
     """Every page of a build, as paths relative to its root ("" is the home page).
 
-    The 404 page and the one-file edition, which the theme does not frame, are not pages.
+    The 404 page is not a page, nor is the one-file edition, which the theme does not frame.
     """
     pages = []
     for html in sorted(site.rglob("*.html")):
         relative = html.relative_to(site).as_posix()
-        if relative in ("404.html", ONE_FILE_NAME):
+        if relative == "404.html" or not BeautifulSoup(html.read_bytes(), "html.parser").select_one(".md-header"):
             continue
         pages.append(relative.removesuffix("index.html"))
     return pages

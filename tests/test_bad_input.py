@@ -259,16 +259,16 @@ CASES = {
     "page-jinja-function-not-a-macro": (
         on_line_3("{{ lipsum(1000000000) }}"),
         "docs/conclusion.md, line 3: 'lipsum' is not one of this site's macros; "
-        "use one of: data_table(), references()"),
+        "use one of: data_table(), publication_date(), references()"),
     # mkdocs-macros' own macros publish the build's settings, folders and last committer.
     "page-calls-macros-info": (
         on_line_3("{{ macros_info() }}"),
         "docs/conclusion.md, line 3: 'macros_info' is not one of this site's macros; "
-        "use one of: data_table(), references()"),
+        "use one of: data_table(), publication_date(), references()"),
     "page-calls-context": (
         on_line_3("{{ context() }}"),
         "docs/conclusion.md, line 3: 'context' is not one of this site's macros; "
-        "use one of: data_table(), references()"),
+        "use one of: data_table(), publication_date(), references()"),
     # mkdocs-macros renders a front-matter title too; it goes on line 2.
     "page-jinja-in-title": (
         replace_in(TEST_PAGE, HEADING, f'---\ntitle: "{{{{ 7 * 7 }}}}"\n---\n\n{HEADING}'),

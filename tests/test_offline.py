@@ -12,7 +12,6 @@ from mkdocs.config import load_config
 
 from conftest import ROOT, SEARCH, both_builders, build_project, plain, site_pages
 
-ARCHIVE = "trust-in-therapy-offline.zip"
 SHIM = "assets/vendor/iframe-worker/index.js"
 # <link> relations that make the browser fetch (or connect to) the target.
 FETCHING_RELS = {"stylesheet", "icon", "apple-touch-icon", "manifest", "preload",
@@ -28,17 +27,18 @@ def html_files(folder):
 
 
 def test_archive_unzips_to_one_folder_with_index_html(built):
-    with zipfile.ZipFile(built.dist / ARCHIVE) as archive:
+    with zipfile.ZipFile(built.dist / built.names.archive) as archive:
         names = archive.namelist()
-    assert {name.split("/")[0] for name in names} == {"trust-in-therapy"}
-    assert "trust-in-therapy/index.html" in names
+    folder = built.names.archive_folder
+    assert {name.split("/")[0] for name in names} == {folder}
+    assert f"{folder}/index.html" in names
     assert names == sorted(names)
 
 
 @both_builders
 def test_archive_holds_only_what_the_copy_uses(built):
-    with zipfile.ZipFile(built.dist / ARCHIVE) as archive:
-        names = [name.removeprefix("trust-in-therapy/") for name in archive.namelist()]
+    with zipfile.ZipFile(built.dist / built.names.archive) as archive:
+        names = [name.removeprefix(f"{built.names.archive_folder}/") for name in archive.namelist()]
     left_out = [name for name in names
                 if name.endswith((".map", ".gz", "sitemap.xml", "search_index.json", "search.json", "robots.txt"))
                 or name == "404.html" or "/lunr/" in name]
@@ -49,11 +49,12 @@ def test_archive_holds_only_what_the_copy_uses(built):
 
 
 def test_archive_has_its_checksum_fits_the_budget_and_is_hosted(built):
-    archive = (built.dist / ARCHIVE).read_bytes()
-    checksum = (built.dist / (ARCHIVE + ".sha256")).read_text(encoding="utf-8")
-    assert checksum == f"{hashlib.sha256(archive).hexdigest()}  {ARCHIVE}\n"
+    name = built.names.archive
+    archive = (built.dist / name).read_bytes()
+    checksum = (built.dist / (name + ".sha256")).read_text(encoding="utf-8")
+    assert checksum == f"{hashlib.sha256(archive).hexdigest()}  {name}\n"
     assert len(archive) <= 1_000_000
-    assert (built.site / ARCHIVE).read_bytes() == archive
+    assert (built.site / name).read_bytes() == archive
 
 
 def test_archive_is_the_same_for_the_same_sources(built, tmp_path):
@@ -61,7 +62,7 @@ def test_archive_is_the_same_for_the_same_sources(built, tmp_path):
     sources = shutil.copytree(built.project, tmp_path / "project",
                               ignore=shutil.ignore_patterns("site", "dist", "__pycache__"))
     again = build_project(sources)
-    assert (again.dist / ARCHIVE).read_bytes() == (built.dist / ARCHIVE).read_bytes()
+    assert (again.dist / again.names.archive).read_bytes() == (built.dist / built.names.archive).read_bytes()
 
 
 @both_builders
@@ -115,12 +116,12 @@ def download_links(page):
 def test_online_home_page_and_every_footer_link_to_the_archive(built):
     (home_link, footer_link) = download_links(built.site / "index.html")
     assert home_link.find_parent("section", id="read-offline") and footer_link.find_parent("footer")
-    assert plain(home_link["href"]) == plain(footer_link["href"]) == ARCHIVE
+    assert plain(home_link["href"]) == plain(footer_link["href"]) == built.names.archive
     for path in site_pages(built.site):
         page = built.site / path / "index.html"
         footer = [a for a in download_links(page) if a.find_parent("footer")]
         assert len(footer) == 1, path
-        assert (page.parent / footer[0]["href"]).resolve() == (built.site / ARCHIVE).resolve(), path
+        assert (page.parent / footer[0]["href"]).resolve() == (built.site / built.names.archive).resolve(), path
 
 
 @both_builders

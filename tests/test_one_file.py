@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from article import article_texts, reading_text, table_count, unplaced_units
 from conftest import AXE_TAGS, PHONE, axe_violations, both_builders, site_pages
-from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
+from trustsite.one_file import Edition, one_file_html
 from trustsite.read_offline import size_text
 from trustsite.whole_article import Section
 
@@ -31,7 +31,7 @@ def soup(path: Path) -> BeautifulSoup:
 def alone(built, tmp_path_factory) -> Path:
     """The edition copied alone into an empty folder, as a reader saves it."""
     folder = tmp_path_factory.mktemp("alone")
-    return Path(shutil.copy(built.dist / ONE_FILE_NAME, folder))
+    return Path(shutil.copy(built.dist / built.names.one_file, folder))
 
 
 # -- Made from plain arguments ------------------------------------------------------
@@ -39,7 +39,7 @@ def alone(built, tmp_path_factory) -> Path:
 def edition(**changes) -> Edition:
     values = dict(
         title="Trust", description="About trust.", language="en", site_url="https://example.org/trust/",
-        published=date(2025, 1, 21), site_css=".md-typeset .lead{color:red}",
+        file_name="trust.html", published=date(2025, 1, 21), site_css=".md-typeset .lead{color:red}",
         sections=[Section("index", "", '<h1 id="t">Trust<a class="headerlink" href="#t">¶</a></h1>'
                                        '<p class="lead">Lead</p><h2 id="intro">Intro</h2><p>Text</p>'),
                   Section("a", "a/", '<h1 id="a">A</h1><h2 id="q">Q?</h2><p><a href="../">home</a> '
@@ -78,8 +78,8 @@ def test_the_policy_allows_only_the_files_own_stylesheet():
 
 @both_builders
 def test_it_is_written_beside_the_site_and_within_its_budget(built):
-    data = (built.dist / ONE_FILE_NAME).read_bytes()
-    assert (built.site / ONE_FILE_NAME).read_bytes() == data
+    data = (built.dist / built.names.one_file).read_bytes()
+    assert (built.site / built.names.one_file).read_bytes() == data
     assert len(data) <= MAX_BYTES and len(gzip.compress(data, 9)) <= MAX_GZIPPED
 
 
@@ -108,12 +108,12 @@ def test_it_asks_for_nothing_and_runs_no_script(alone):
 
 @both_builders
 def test_every_online_footer_offers_it_with_its_size(built):
-    size = size_text((built.site / ONE_FILE_NAME).stat().st_size)
+    size = size_text((built.site / built.names.one_file).stat().st_size)
     for path in site_pages(built.site):
         page = built.site / path / "index.html"
-        (link,) = soup(page).select(f"footer a[href$='{ONE_FILE_NAME}']")
+        (link,) = soup(page).select(f"footer a[href$='{built.names.one_file}']")
         assert link.get_text() == f"Download the article as one file ({size})", path
-        assert (page.parent / link["href"]).resolve() == (built.site / ONE_FILE_NAME).resolve()
+        assert (page.parent / link["href"]).resolve() == (built.site / built.names.one_file).resolve()
 
 
 # -- In Chromium, alone, with the network blocked -----------------------------------

@@ -12,8 +12,6 @@ from pypdf import PdfReader
 from article import article_texts, unplaced_units
 from conftest import Build, copy_project, run_build
 from trustsite.data import load_rows
-from trustsite.one_file import ONE_FILE_NAME
-from trustsite.pdf import PDF_NAME
 from trustsite.schema import TableRow
 from trustsite.settings import load_settings
 from trustsite.sources import article_pages
@@ -43,11 +41,11 @@ def _running_text(page_text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages(with_pdf) -> list[str]:
-    return [_running_text(page.extract_text()) for page in PdfReader(with_pdf.dist / PDF_NAME).pages]
+    return [_running_text(page.extract_text()) for page in PdfReader(with_pdf.dist / with_pdf.names.pdf).pages]
 
 
 def test_the_pdf_is_a4_with_a_sane_number_of_pages(with_pdf):
-    reader = PdfReader(with_pdf.dist / PDF_NAME)
+    reader = PdfReader(with_pdf.dist / with_pdf.names.pdf)
     # Each section from a new page, and no runaway blank pages.
     sections = len(article_pages(with_pdf.project))
     assert sections <= len(reader.pages) <= 3 * sections
@@ -74,33 +72,35 @@ def test_each_table_is_on_one_page(with_pdf, pages, name):
 
 def test_the_pdf_is_dated_by_the_sources_not_the_clock(with_pdf):
     # A copy of the project is no git checkout, so its build is dated 1 January 1970.
-    metadata = PdfReader(with_pdf.dist / PDF_NAME).metadata
+    metadata = PdfReader(with_pdf.dist / with_pdf.names.pdf).metadata
     assert metadata["/CreationDate"] == metadata["/ModDate"] == "D:19700101000000+00'00'"
 
 
-def pdf_links(site) -> dict[str, list[str]]:
+def pdf_links(build: Build) -> dict[str, list[str]]:
     """Each page's links to the PDF (the one-file edition has no footer)."""
+    site = build.site
     return {str(html.relative_to(site)): [a["href"] for a in BeautifulSoup(
                 html.read_text(encoding="utf-8"), "html.parser").select(".pdf-download a")]
-            for html in sorted(site.rglob("*.html")) if html.name != ONE_FILE_NAME}
+            for html in sorted(site.rglob("*.html")) if html.name != build.names.one_file}
 
 
 def test_every_page_links_to_the_pdf_beside_the_site(with_pdf):
-    assert (with_pdf.site / PDF_NAME).read_bytes() == (with_pdf.dist / PDF_NAME).read_bytes()
-    for page, links in pdf_links(with_pdf.site).items():
+    pdf = with_pdf.names.pdf
+    assert (with_pdf.site / pdf).read_bytes() == (with_pdf.dist / pdf).read_bytes()
+    for page, links in pdf_links(with_pdf).items():
         assert len(links) == 1, page
         if page == "404.html":  # served at any depth, so its links start from the site's root
-            assert links[0].endswith(f"/{PDF_NAME}")
+            assert links[0].endswith(f"/{pdf}")
         else:
-            assert (with_pdf.site / page).parent.joinpath(links[0]).resolve() == (with_pdf.site / PDF_NAME)
+            assert (with_pdf.site / page).parent.joinpath(links[0]).resolve() == (with_pdf.site / pdf)
 
 
 def test_a_plain_build_has_no_pdf_and_no_link_to_one(built):
-    assert not (built.site / PDF_NAME).exists() and not (built.dist / PDF_NAME).exists()
-    assert not any(pdf_links(built.site).values())
+    assert not (built.site / built.names.pdf).exists() and not (built.dist / built.names.pdf).exists()
+    assert not any(pdf_links(built).values())
 
 
 def test_the_offline_copy_has_no_link_to_the_pdf(with_pdf):
-    with zipfile.ZipFile(with_pdf.dist / "trust-in-therapy-offline.zip") as archive:
+    with zipfile.ZipFile(with_pdf.dist / with_pdf.names.archive) as archive:
         pages = [archive.read(name).decode() for name in archive.namelist() if name.endswith(".html")]
-    assert pages and not any(PDF_NAME in page for page in pages)
+    assert pages and not any(with_pdf.names.pdf in page for page in pages)

@@ -29,7 +29,7 @@ def test_pages_of_both_builds_are_minified(built):
     for page in sorted(built.site.rglob("*.html")):
         problems += minified_problems(str(page.relative_to(built.site)),
                                       page.read_text(encoding="utf-8"))
-    with zipfile.ZipFile(built.dist / "trust-in-therapy-offline.zip") as archive:
+    with zipfile.ZipFile(built.dist / built.names.archive) as archive:
         for name in archive.namelist():
             if name.endswith(".html"):
                 problems += minified_problems(name, archive.read(name).decode("utf-8"))

@@ -20,7 +20,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
 from article import page_texts, search_word, site_path
-from conftest import ROOT, copy_project, run_build, serve, site_pages, unzip_offline_copy
+from conftest import ROOT, copy_project, file_names, run_build, serve, site_pages, unzip_offline_copy
 from trustsite.sources import article_pages, sentences
 
 PREFIX = "/trust-in-therapy/"
@@ -149,7 +149,7 @@ def crawled(published) -> Crawl:
 def test_crawl_reaches_every_page_and_the_offline_archive(published, crawled):
     pages = {published.url + path for path in site_pages(published.site)}
     assert pages - set(crawled.responses) == set()
-    assert published.url + "trust-in-therapy-offline.zip" in crawled.responses
+    assert published.url + file_names(published.project, published.url).archive in crawled.responses
 
 
 def test_no_link_or_asset_is_broken_under_the_sub_path(published, crawled):
@@ -318,7 +318,8 @@ def published_path(offline_file: str) -> str:
 def test_offline_pages_name_their_published_address(published, tmp_path):
     # A link shared from the copy must lead to the page on the site, not to a
     # file name that is a 404 there.
-    copy = unzip_offline_copy(published.project / "dist", tmp_path)
+    copy = unzip_offline_copy(published.project / "dist" / file_names(published.project, published.url).archive,
+                              tmp_path)
     online = site_pages(published.site)
     pages = sorted(page.relative_to(copy).as_posix() for page in copy.rglob("*.html"))
     assert pages, "the offline copy has no pages"

@@ -6,8 +6,8 @@ from bs4 import BeautifulSoup
 
 from trustsite.read_offline import Downloads, footer_html, section_html, size_text
 
-DOWNLOADS = Downloads(one_file="../trust-in-therapy.html", one_file_bytes=48_400,
-                      archive="../trust-in-therapy-offline.zip", kept_after_visit=True)
+DOWNLOADS = Downloads(one_file="../an-article.html", one_file_bytes=48_400,
+                      archive="../an-article-offline.zip", kept_after_visit=True)
 
 
 def test_sizes_read_as_a_reader_reads_them():
@@ -19,8 +19,8 @@ def test_the_footer_offers_both_downloads_and_says_which_suits_whom():
     footer = BeautifulSoup(footer_html(DOWNLOADS, "../#read-offline"), "html.parser").p
     assert [(a.get_text(), a["href"], a.has_attr("download")) for a in footer.find_all("a")] == [
         ("Read offline", "../#read-offline", False),
-        ("Download the article as one file (48 KB)", "../trust-in-therapy.html", True),
-        ("Download the full copy (ZIP)", "../trust-in-therapy-offline.zip", True)]
+        ("Download the article as one file (48 KB)", "../an-article.html", True),
+        ("Download the full copy (ZIP)", "../an-article-offline.zip", True)]
     assert "a feature of this site" in footer.get_text() and footer.has_attr("data-search-exclude")
 
 

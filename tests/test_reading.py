@@ -9,7 +9,6 @@ from PIL import Image, ImageStat
 from trustsite.sources import page_calling, site_path
 from conftest import ROOT, axe_violations, choose_palette, site_pages
 from trustsite.measure import ARTICLE, BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
-from trustsite.one_file import ONE_FILE_NAME
 from trustsite.tables import TABLES
 
 # Typography's long-standing range is 45 to 75 characters a line.
@@ -21,7 +20,7 @@ TABLE_PAGES = [site_path(page_calling(ROOT, name)) for name in TABLES]
 
 
 def one_file_address(built) -> str:
-    return (built.dist / ONE_FILE_NAME).as_uri()
+    return (built.dist / built.names.one_file).as_uri()
 
 
 def documents(built, site_url, paths) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, run_build, use_test_project
+from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, file_names, run_build, use_test_project
 from trustsite.github import error_command, summary
 from trustsite.messages import ShortReport, page_problem, where
 
@@ -112,14 +112,15 @@ def test_a_good_build_on_github_writes_its_summary(project, tmp_path):
     printed = dict(line.split(": ", 1) for line in result.output.splitlines()[1:])
     written = step_summary.read_text(encoding="utf-8")
     pages = len(list((project / "site").rglob("index.html")))
-    edition = (project / "dist" / "trust-in-therapy.html").stat().st_size
-    archive = (project / "dist" / "trust-in-therapy-offline.zip").stat().st_size
+    names = file_names(project)
+    edition = (project / "dist" / names.one_file).stat().st_size
+    archive = (project / "dist" / names.archive).stat().st_size
     assert printed["Pages"] == f"{pages} in site/"
-    assert printed["One-file edition"].startswith(f"dist/trust-in-therapy.html, {edition:,} bytes")
-    assert printed["Offline copy"] == f"dist/trust-in-therapy-offline.zip, {archive:,} bytes"
+    assert printed["One-file edition"].startswith(f"dist/{names.one_file}, {edition:,} bytes")
+    assert printed["Offline copy"] == f"dist/{names.archive}, {archive:,} bytes"
     assert {"Link-preview cards", "Kept by readers' browsers after a first visit"} <= printed.keys()
     assert written == "Earlier steps' summary\n" + summary(list(printed.items()))
-    assert "| One-file edition | dist/trust-in-therapy.html" in written
+    assert f"| One-file edition | dist/{names.one_file}" in written
 
 
 def as_a_publisher() -> dict[str, str]:

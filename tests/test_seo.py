@@ -7,8 +7,7 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from conftest import change_config, copy_project, run_build
-from trustsite.seo import (PageFacts, PreviewImage, first_sentence, head_tags, long_date, modified_date,
-                           page_description)
+from trustsite.seo import PageFacts, PreviewImage, first_sentence, head_tags, modified_date, page_description
 
 PUBLISHED = date(2025, 1, 21)
 HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''
@@ -68,11 +67,6 @@ def test_modified_date_is_the_build_date_in_utc(monkeypatch):
                 assert modified_date("1767225600", PUBLISHED) == date(2026, 1, 1), zone
     finally:
         time.tzset()  # the machine's own zone again, now that TZ is restored
-
-
-def test_a_date_reads_day_month_year_in_english():
-    assert long_date(date(2024, 12, 3)) == "3 December 2024"
-    assert long_date(date(2025, 1, 21)) == "21 January 2025"
 
 
 def test_modified_date_is_never_before_publication():

@@ -17,9 +17,12 @@ from conftest import (ANSWERED_AT, Build, SEARCH, both_builders, build_project, 
                       serve, site_pages)
 from scripts.serve_static import hanging
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
-                                      SETTING, WORKER, cache_name, icon_path, saved_files, worker_js)
+                                      SETTING, WORKER, build_version, icon_path, saved_files, worker_js)
+from trustsite.settings import FileNames
 
 PREFIX = "/trust-in-therapy/"
+# Invented downloads' names, for the small sites made here.
+NAMES = FileNames("an-article")
 # What a reader on a hanging connection waits at most for a page's heading.
 HEADING_WITHIN_SECONDS = 6
 SLOW_NETWORK_SECONDS = 1.5
@@ -48,33 +51,33 @@ SITE = {"index.html": b"home", "a/index.html": b"a", "one.html": b"one", "404.ht
         "assets/stylesheets/main.1234abcd.min.css": b"css", "search/search_index.json": b"{}",
         "assets/javascripts/lunr/min/lunr.de.min.js": b"de", "assets/javascripts/lunr/tinyseg.js": b"ja",
         "assets/javascripts/bundle.js.map": b"map", "sitemap.xml": b"x", "sitemap.xml.gz": b"x",
-        "robots.txt": b"x", "trust-in-therapy-offline.zip": b"zip", "trust-in-therapy.pdf": b"pdf",
+        "robots.txt": b"x", NAMES.archive: b"zip", NAMES.pdf: b"pdf",
         "assets/images/social/index.png": b"card", WORKER: b"old worker"}
 
 
 def test_it_saves_every_page_at_its_address_and_what_pages_load(tmp_path):
     site = make_site(tmp_path, SITE)
-    assert [file.url for file in saved_files(site, ["en"], tmp_path / "docs")] == [
+    assert [file.url for file in saved_files(site, ["en"], tmp_path / "docs", NAMES)] == [
         "404.html", "a/", "assets/stylesheets/main.1234abcd.min.css", "./", "one.html",
         "search/search_index.json"]
-    assert "assets/javascripts/lunr/min/lunr.de.min.js" in [file.url for file in saved_files(site, ["de"], tmp_path / "docs")]
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" in [file.url for file in saved_files(site, ["de"], tmp_path / "docs", NAMES)]
 
 
-def test_the_cache_name_changes_with_any_saved_file_and_only_then(tmp_path):
+def test_the_build_version_changes_with_any_saved_file_and_only_then(tmp_path):
     site = make_site(tmp_path, SITE)
-    name = cache_name(saved_files(site, ["en"], tmp_path / "docs"))
-    assert name.startswith(CACHE_PREFIX) and name == cache_name(saved_files(site, ["en"], tmp_path / "docs"))
+    version = build_version(saved_files(site, ["en"], tmp_path / "docs", NAMES))
+    assert version == build_version(saved_files(site, ["en"], tmp_path / "docs", NAMES))
     (site / "sitemap.xml").write_bytes(b"not saved, so no new name")
-    assert cache_name(saved_files(site, ["en"], tmp_path / "docs")) == name
+    assert build_version(saved_files(site, ["en"], tmp_path / "docs", NAMES)) == version
     (site / "a" / "index.html").write_bytes(b"a corrected")
-    assert cache_name(saved_files(site, ["en"], tmp_path / "docs")) != name
+    assert build_version(saved_files(site, ["en"], tmp_path / "docs", NAMES)) != version
 
 
 def test_the_worker_carries_its_build(tmp_path):
-    saved = saved_files(make_site(tmp_path, SITE), ["en"], tmp_path / "docs")
+    saved = saved_files(make_site(tmp_path, SITE), ["en"], tmp_path / "docs", NAMES)
     (tmp_path / WORKER).write_text(worker_js(saved), encoding="utf-8")
     build = worker_build(tmp_path)
-    assert build == {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
+    assert build == {"version": build_version(saved), "prefix": CACHE_PREFIX,
                      "files": [file.url for file in saved], "notFound": "404.html",
                      "networkTimeoutSeconds": NETWORK_TIMEOUT_SECONDS}
 
@@ -172,12 +175,17 @@ def until_controlled(page) -> None:
         navigator.serviceWorker.addEventListener("controllerchange", resolve, {once: true}))""")
 
 
-def until_saved_only(page, cache: str, seconds: float = 30) -> None:
-    """Wait until `cache` is the only copy of the site the browser keeps."""
+def until_saved_only(page, *caches: str, seconds: float = 30) -> None:
+    """Wait until `caches` are the only copies the browser keeps."""
     deadline = time.monotonic() + seconds
-    while saved_caches(page) != [cache]:
-        assert time.monotonic() < deadline, f"still kept: {saved_caches(page)}, not only {cache}"
+    while sorted(saved_caches(page)) != sorted(caches):
+        assert time.monotonic() < deadline, f"still kept: {saved_caches(page)}, not only {caches}"
         page.wait_for_timeout(100)
+
+
+def cache_of(site: Path, url: str) -> str:
+    """The cache that `site`'s worker, served at `url` (its scope), keeps it in."""
+    return f"{CACHE_PREFIX}{url} {worker_build(site)['version']}"
 
 
 def saved_caches(page) -> list[str]:
@@ -292,13 +300,13 @@ def test_a_corrected_sentence_reaches_the_reader_on_the_next_visit(browser, buil
     # Both builds are served as a host may, for the HTTP cache to keep ten minutes.
     headers = {"Cache-Control": "max-age=600"}
     context, page, url = installed(browser, built.site, headers=headers)
-    assert saved_caches(page) == [worker_build(built.site)["cache"]]
+    assert saved_caches(page) == [cache_of(built.site, url)]
     with serve(corrected.build.site, PREFIX, port=port_of(url), headers=headers):
         # The first load after the correction shows it: pages come from the network first.
         page.goto(url + "whole-article/")
         assert corrected.sentence in page.locator("article").inner_text()
         # The corrected build's worker takes over and drops the older build's copy.
-        until_saved_only(page, worker_build(corrected.build.site)["cache"])
+        until_saved_only(page, cache_of(corrected.build.site, url))
     # What it saved came from the server, not the HTTP cache's older build: offline, the
     # page not visited since the correction has it.
     page.goto(url + corrected.path)
@@ -322,3 +330,48 @@ def test_a_browser_asked_to_save_data_keeps_nothing_in_the_background(browser, b
         search(page, built.builder, search_word(built.project)[0])
     context.close()
     assert kept == ([], 0)
+
+
+def test_two_sites_on_one_origin_keep_each_others_copy(browser, built, corrected, tmp_path):
+    # Two articles published from this repository under one github.io account:
+    # one server, one origin, the sites under /a/ and /b/.
+    root = tmp_path / "origin"
+    for folder in ("a", "b"):
+        shutil.copytree(built.site, root / folder)
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(root) as url:
+        for folder in ("a", "b"):
+            page.goto(f"{url}{folder}/")
+            until_controlled(page)
+        both = sorted(saved_caches(page))
+        # A new build of the site under /a/: its worker drops its own older copy only.
+        shutil.rmtree(root / "a")
+        shutil.copytree(corrected.build.site, root / "a")
+        page.goto(f"{url}a/")
+        until_saved_only(page, cache_of(corrected.build.site, f"{url}a/"), cache_of(built.site, f"{url}b/"))
+    # The server has stopped: the site under /b/ still reads from its saved copy.
+    offline = page.goto(f"{url}b/{corrected.path}")
+    context.close()
+    assert both == sorted([cache_of(built.site, f"{url}a/"), cache_of(built.site, f"{url}b/")])
+    assert offline.ok and offline.from_service_worker
+
+
+def test_a_copy_saved_before_caches_named_their_site_goes_only_if_it_is_this_sites(browser, built, tmp_path):
+    # The first workers named each cache "trust-in-therapy-" and a version: a
+    # reader may keep one from this site, and one from another site on the origin.
+    root = tmp_path / "origin"
+    shutil.copytree(built.site, root / "a")
+    (root / "blank.html").write_text("<!doctype html><title>No worker here</title>", encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    with serve(root) as url:
+        page.goto(url + "blank.html")
+        earlier = {folder: f"trust-in-therapy-{folder * 16}" for folder in ("a", "b")}
+        for folder, name in earlier.items():
+            page.evaluate("([name, address]) => caches.open(name).then(cache => cache.put(address, new Response('old')))",
+                          [name, f"{url}{folder}/"])
+        page.goto(url + "a/")
+        until_controlled(page)
+        until_saved_only(page, cache_of(built.site, f"{url}a/"), earlier["b"])
+    context.close()

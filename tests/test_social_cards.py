@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageDraw
 
 from article import built_page
 from conftest import change_config, copy_project, run_build, site_pages
-from trustsite.seo import long_date
+from trustsite.publication_date import long_date
 from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
                                    card_lines, card_png, left_off_notice, missing_characters)
 
@@ -89,7 +89,7 @@ def test_a_card_is_a_small_1200_by_630_palette_png():
 def test_card_shows_the_page_the_article_and_the_date():
     lines = card_lines("The foundation of trust", SITE, PUBLISHED)
     shown = {role: " ".join(line.text for line in lines if line.role == role) for role in ("site", "title", "date")}
-    assert shown == {"site": SITE, "title": "The foundation of trust", "date": "21 January 2025"}
+    assert shown == {"site": SITE, "title": "The foundation of trust", "date": "January 21, 2025"}
 
 
 def test_the_home_page_card_names_the_article_once():
@@ -196,8 +196,8 @@ def test_an_article_title_the_font_cannot_draw_leaves_the_page_title_and_date():
 
 def test_alt_text_names_the_page_the_article_and_the_date():
     assert card_alt("Trust dynamics", SITE, PUBLISHED) == (
-        f"“Trust dynamics”, from the article “{SITE}”, published 21 January 2025")
-    assert card_alt(SITE, SITE, PUBLISHED) == f"“{SITE}”, an article published 21 January 2025"
+        f"“Trust dynamics”, from the article “{SITE}”, published January 21, 2025")
+    assert card_alt(SITE, SITE, PUBLISHED) == f"“{SITE}”, an article published January 21, 2025"
     assert card_alt("信頼 ✨", SITE, PUBLISHED).startswith("“信頼 ✨”, from the article")
 
 

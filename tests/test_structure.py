@@ -55,7 +55,7 @@ def test_read_offline_comes_after_the_introduction_as_a_feature_of_the_site(buil
     assert section.has_attr("data-search-exclude")
     # One file for a phone, the zip for a computer, and the site itself after a visit.
     assert len(section.find_all("li")) == 3
-    assert [a["href"] for a in section.find_all("a")] == ["trust-in-therapy.html", "trust-in-therapy-offline.zip"]
+    assert [a["href"] for a in section.find_all("a")] == [built.names.one_file, built.names.archive]
 
 
 def test_question_and_sub_headings_are_in_the_table_of_contents(built):

@@ -1,11 +1,7 @@
-"""The downloadable offline copy: its name, and what goes in it."""
+"""The downloadable offline copy: what goes in it (its name is the site's, trustsite.settings.FileNames)."""
 
 import fnmatch
 import posixpath
-
-ARCHIVE_NAME = "trust-in-therapy-offline.zip"
-# The one folder the archive unzips to, with index.html at its top.
-ARCHIVE_FOLDER = "trust-in-therapy"
 
 # Files a copy opened from file:// never loads: source maps, precompressed
 # copies, the sitemap and robots.txt are for servers and crawlers; the browser

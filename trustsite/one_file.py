@@ -25,10 +25,9 @@ from bs4 import BeautifulSoup
 
 from trustsite.csp import inline_hash
 from trustsite.pictures import ONE_FILE_BOX, fitted
-from trustsite.seo import long_date
+from trustsite.publication_date import time_html
 from trustsite.whole_article import Section, whole_article_html
 
-ONE_FILE_NAME = "trust-in-therapy.html"
 # The edition's own rules; the site's stylesheet is added after them.
 EDITION_CSS = files("trustsite").joinpath("one_file.css").read_text(encoding="utf-8")
 
@@ -39,6 +38,7 @@ class Edition:
     description: str
     language: str  # a BCP 47 tag such as "en"
     site_url: str  # where the site is published, for links to it
+    file_name: str  # the edition's own file name, from the site's settings
     published: date
     sections: list[Section]  # the article's pages, in order; the first is its opening
     site_css: str  # the site's own stylesheet, printing rules included
@@ -104,7 +104,7 @@ def _policy(css: str) -> str:
 
 def one_file_html(edition: Edition) -> str:
     """The edition, as the text of one minified HTML file."""
-    joined = whole_article_html(edition.sections, ONE_FILE_NAME)
+    joined = whole_article_html(edition.sections, edition.file_name)
     article = BeautifulSoup(f"<article>{joined}</article>", "html.parser").article
     for permalink in article.select("a.headerlink"):
         permalink.decompose()
@@ -131,7 +131,7 @@ def one_file_html(edition: Edition) -> str:
 <main id="article">{article.decode_contents()}</main>
 <footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
 a feature of the site, not part of the article: the whole article in one file, to read with no
-connection. Article first published {long_date(edition.published)}.</p></footer>
+connection. Article first published {time_html(edition.published)}.</p></footer>
 </body>
 </html>
 """

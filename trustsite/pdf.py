@@ -8,7 +8,6 @@ from pathlib import Path
 
 from trustsite.browser import launch_chromium
 
-PDF_NAME = "trust-in-therapy.pdf"
 # The single-page view, as the online build writes it.
 WHOLE_ARTICLE = "whole-article/index.html"
 

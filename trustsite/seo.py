@@ -82,15 +82,6 @@ def preview_title(page_title: str, site_name: str, *, is_homepage: bool) -> str:
     return site_name if is_homepage else page_title
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-           "August", "September", "October", "November", "December")
-
-
-def long_date(day: date) -> str:
-    """`day` as the site writes it for readers, "21 January 2025", whatever the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def modified_date(source_date_epoch: str | None, published: date) -> date:
     """The build's date (SOURCE_DATE_EPOCH, in UTC), never earlier than publication.
 

@@ -1,9 +1,19 @@
 // The site kept for reading offline after a first visit. trustsite/service_worker.py
-// writes this file as sw.js, with the build's details in BUILD: its cache name
-// (which changes with any file), the names of older builds' caches, the files to
+// writes this file as sw.js, with the build's details in BUILD: its version
+// (which changes with any file), how every cache's name starts, the files to
 // save, the page that answers an address not saved, and how long a page waits
 // for the network before the saved copy answers.
 const BUILD = {}
+
+// The caches of this site, and this build's. Named by the worker's scope (the
+// site's own address), so that another site on the same origin (a second
+// article under one github.io account) keeps its copy when this one drops its
+// older builds'. The scope ends in "/", then a space: "/a/" never takes "/a/b/"'s.
+const OWN_CACHES = `${BUILD.prefix}${self.registration.scope} `
+const CACHE = OWN_CACHES + BUILD.version
+// The first article's first workers named their caches without a scope; such a
+// cache is this site's only if it holds this site's opening page.
+const FIRST_WORKERS_CACHE = /^trust-in-therapy-[0-9a-f]{16}$/
 
 // Pages and unversioned files: the network first, revalidated past the HTTP
 // cache, so a correction reaches every reader on their next visit online.
@@ -22,7 +32,7 @@ const readingSaved = new Set()
 
 self.addEventListener("install", event => {
   event.waitUntil((async () => {
-    const cache = await caches.open(BUILD.cache)
+    const cache = await caches.open(CACHE)
     // From the server, not from the HTTP cache, which may hold an older build.
     await cache.addAll(BUILD.files.map(file => new Request(file, { cache: "reload" })))
     await self.skipWaiting()
@@ -32,7 +42,9 @@ self.addEventListener("install", event => {
 self.addEventListener("activate", event => {
   event.waitUntil((async () => {
     for (const name of await caches.keys())
-      if (name.startsWith(BUILD.prefix) && name !== BUILD.cache) await caches.delete(name)
+      if (name.startsWith(OWN_CACHES) ? name !== CACHE : FIRST_WORKERS_CACHE.test(name)
+          && await caches.match(self.registration.scope, { cacheName: name }))
+        await caches.delete(name)
     await self.clients.claim()
   })())
 })
@@ -49,7 +61,7 @@ function after(seconds) {
 
 async function networkFirst(event) {
   const { request } = event
-  const cache = await caches.open(BUILD.cache)
+  const cache = await caches.open(CACHE)
   // A page asked for with a query (search adds ?h=word) is the same file.
   const file = new URL(request.url)
   file.search = ""
@@ -79,7 +91,7 @@ async function networkFirst(event) {
 }
 
 async function savedFirst(event) {
-  const cache = await caches.open(BUILD.cache)
+  const cache = await caches.open(CACHE)
   return (await cache.match(event.request)) || networkFirst(event)
 }
 

@@ -5,7 +5,8 @@ Pages are network-first, so a correction reaches every reader online on their
 next visit; the saved copy answers when the network fails, or has not answered
 within NETWORK_TIMEOUT_SECONDS. What it saves is read from the built site, not
 kept by hand, and each build's cache has a name of its own, made from the
-files, so a new build's worker drops the old.
+site's scope and the files, so a new build's worker drops its own site's
+older copies and never another site's on the same origin.
 The worker's code is service_worker.js beside this module.
 """
 
@@ -15,9 +16,9 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from trustsite.offline import ARCHIVE_NAME, used
+from trustsite.offline import used
 from trustsite.page_addresses import files_used
-from trustsite.pdf import PDF_NAME
+from trustsite.settings import FileNames
 from trustsite.social_card import CARD_FOLDER
 
 # mkdocs.yml's extra: setting that turns the worker off (it is on unless false).
@@ -27,7 +28,9 @@ WORKER = "sw.js"
 REGISTRATION = "assets/javascripts/offline-reading.js"
 MANIFEST = "manifest.webmanifest"
 ICON_SIZES = (192, 512)
-CACHE_PREFIX = "trust-in-therapy-"
+# Every cache is named this, then the worker's scope (the site's address), then
+# the build's version: "offline-reading https://x.github.io/trust-in-therapy/ 1a2b…".
+CACHE_PREFIX = "offline-reading "
 # Answers, offline, an address that was never saved.
 NOT_FOUND = "404.html"
 # How long a page waits for a network that accepts the connection and does not
@@ -38,9 +41,9 @@ NETWORK_TIMEOUT_SECONDS = 3
 THEME_COLOURS = {"light": "#00796b", "dark": "#004d40"}
 
 # What no page needs to read offline: files for crawlers and servers, the
-# downloads (a reader offline already has the site), the link-preview cards
-# (only other sites show them), and the worker itself.
-NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", ARCHIVE_NAME, PDF_NAME, CARD_FOLDER + "*", WORKER)
+# link-preview cards (only other sites show them), and the worker itself; and
+# the zip and the PDF (a reader offline already has the site).
+NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", CARD_FOLDER + "*", WORKER)
 _WORKER_CODE = files("trustsite").joinpath("service_worker.js").read_text(encoding="utf-8")
 
 
@@ -60,12 +63,13 @@ class Saved:
     path: Path
 
 
-def saved_files(site: Path, languages: list[str], docs_dir: Path) -> list[Saved]:
-    """Every file of the built `site` that the worker saves, in a fixed order:
-    the pages and the theme's files, and of the files from `docs_dir` (a
-    publisher's pictures) only those a page loads or links."""
+def saved_files(site: Path, languages: list[str], docs_dir: Path, names: FileNames) -> list[Saved]:
+    """Every file of the built `site`, whose downloads are called `names`, that
+    the worker saves, in a fixed order: the pages and the theme's files, and of
+    the files from `docs_dir` (a publisher's pictures) only those a page loads or links."""
+    not_saved = (*NOT_SAVED, names.archive, names.pdf)
     files = {path.relative_to(site).as_posix(): path for path in sorted(site.rglob("*")) if path.is_file()}
-    files = {relative: path for relative, path in files.items() if used(relative, languages, NOT_SAVED)}
+    files = {relative: path for relative, path in files.items() if used(relative, languages, not_saved)}
     pages = [relative for relative in files if relative.endswith(".html")]
     linked = set().union(*(files_used(page, files[page].read_text(encoding="utf-8")) for page in pages))
     saved = []
@@ -76,17 +80,17 @@ def saved_files(site: Path, languages: list[str], docs_dir: Path) -> list[Saved]
     return saved
 
 
-def cache_name(saved: list[Saved]) -> str:
-    """A name that changes whenever any saved file, or the list, does."""
+def build_version(saved: list[Saved]) -> str:
+    """The last part of the cache's name: it changes whenever any saved file, or the list, does."""
     digest = hashlib.sha256()
     for file in saved:
         digest.update(file.url.encode() + b"\0" + hashlib.sha256(file.path.read_bytes()).digest())
-    return CACHE_PREFIX + digest.hexdigest()[:16]
+    return digest.hexdigest()[:16]
 
 
 def worker_js(saved: list[Saved]) -> str:
     """sw.js for a build that saves `saved`."""
-    build = {"cache": cache_name(saved), "prefix": CACHE_PREFIX,
+    build = {"version": build_version(saved), "prefix": CACHE_PREFIX,
              "files": [file.url for file in saved], "notFound": NOT_FOUND,
              "networkTimeoutSeconds": NETWORK_TIMEOUT_SECONDS}
     return _WORKER_CODE.replace("const BUILD = {}", f"const BUILD = {json.dumps(build)}", 1)

@@ -23,7 +23,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from trustsite.data import quoted
-from trustsite.seo import long_date
+from trustsite.publication_date import long_date
 
 WIDTH, HEIGHT = 1200, 630
 # Where the online site keeps the cards, one per page.

@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from trustsite.data import load_rows
+from trustsite.publication_date import long_date, published_date
 from trustsite.references import sorted_references
 from trustsite.schema import SCHEMAS, Reference
 from trustsite.settings import nav_files, read_config
@@ -159,6 +160,9 @@ def _macro_units(project: Path, call: re.Match, where: Unit) -> list[Unit]:
         return _table_units(project, *arguments, where)
     if name == "references":
         return _reference_units(project)
+    if name == "publication_date":
+        extra = read_config(project / "mkdocs.yml").get("extra") or {}
+        return [Unit(long_date(published_date(extra, "mkdocs.yml")), where.file, where.line)]
     raise ValueError(f"no units are known for the macro {name}()")
 
 

@@ -11,7 +11,8 @@ finished site (the search split and the service worker).
 
 from pathlib import Path
 
-from trustsite.publish import (accessibility, figures, head_tags, minify, offline, policy, read_offline, robots,
+from trustsite.publish import (accessibility, figures, footer_date, head_tags, minify, offline, policy, read_offline,
+                               robots,
                                service_worker, whole_article)
 from trustsite.publish.pages import RenderedSite
 from trustsite.search_index import INDEX_FILE, split_search_index
@@ -28,6 +29,7 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     # Read once: the whole-article page and the one-file edition are both made of them.
     sections = whole_article.sections(site)
     whole_article.fill(site, sections)
+    footer_date.add(site)
     read_offline.offer(site, sections, pdf=pdf)
     head_tags.add(site, epoch=epoch)
     service_worker.announce(site)

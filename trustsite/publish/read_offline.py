@@ -9,17 +9,17 @@ offline copy is already offline: it offers neither download.
 
 import re
 
-from trustsite.offline import ARCHIVE_NAME
-from trustsite.one_file import ONE_FILE_NAME, Edition, one_file_html
-from trustsite.pdf import PDF_NAME, pdf_link_html
+from trustsite.one_file import Edition, one_file_html
+from trustsite.pdf import pdf_link_html
 from trustsite.publish import whole_article
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.read_offline import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.publish.service_worker import keeps_itself
+from trustsite.settings import FileNames
 from trustsite.whole_article import Section
 
-# The footer line of partials/copyright.html: the downloads go after the copyright notice.
-_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)?', re.S)
+# The footer line of partials/copyright.html: the downloads go after the date and the copyright notice.
+_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)*', re.S)
 
 
 def edition_html(site: RenderedSite, sections: list[Section]) -> str:
@@ -31,6 +31,7 @@ def edition_html(site: RenderedSite, sections: list[Section]) -> str:
         description=settings.site_description,
         language=settings.language,
         site_url=settings.site_url,
+        file_name=settings.file_names.one_file,
         published=settings.published,
         sections=sections,
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
@@ -38,8 +39,8 @@ def edition_html(site: RenderedSite, sections: list[Section]) -> str:
     ))
 
 
-def _downloads(page: Page, edition: str, kept: bool) -> Downloads:
-    return Downloads(page.url(ONE_FILE_NAME), len(edition.encode("utf-8")), page.url(ARCHIVE_NAME), kept)
+def _downloads(page: Page, names: FileNames, edition: str, kept: bool) -> Downloads:
+    return Downloads(page.url(names.one_file), len(edition.encode("utf-8")), page.url(names.archive), kept)
 
 
 def _add_to_footer(page: Page, fragment: str) -> None:
@@ -53,12 +54,13 @@ def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
     """Write the edition beside the online site, and link it and the zip from every page."""
     if site.offline:
         return
+    names = site.settings.file_names
     edition = edition_html(site, sections)
-    (site.folder / ONE_FILE_NAME).write_text(edition, encoding="utf-8")
+    (site.folder / names.one_file).write_text(edition, encoding="utf-8")
     kept = keeps_itself(site)
     for page in site.pages:
-        downloads = _downloads(page, edition, kept)
+        downloads = _downloads(page, names, edition, kept)
         footer = "\n" + footer_html(downloads, page.url(".") + f"#{SECTION_ID}")
-        _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(PDF_NAME)) if pdf else ""))
+        _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(names.pdf)) if pdf else ""))
     opening = next(page for page in site.nav_pages if page.path == "index.html")
-    whole_article.append_to_content(opening, "\n" + section_html(_downloads(opening, edition, kept)))
+    whole_article.append_to_content(opening, "\n" + section_html(_downloads(opening, names, edition, kept)))

@@ -41,5 +41,5 @@ def write(site: RenderedSite) -> None:
         folder.joinpath(service_worker.icon_path(size)).write_bytes(app_icon_png(size))
     folder.joinpath(service_worker.MANIFEST).write_text(service_worker.manifest_json(
         settings.site_name, settings.extra["short_name"], settings.site_description), encoding="utf-8")
-    saved = service_worker.saved_files(folder, settings.search_languages, settings.docs_dir)
+    saved = service_worker.saved_files(folder, settings.search_languages, settings.docs_dir, settings.file_names)
     folder.joinpath(service_worker.WORKER).write_text(service_worker.worker_js(saved), encoding="utf-8")
