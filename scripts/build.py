@@ -47,6 +47,7 @@ from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.builders import BUILDERS, zensical_program  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
+from trustsite.data import DataError  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
 from trustsite.messages import ShortReport  # noqa: E402
@@ -302,9 +303,14 @@ def main() -> int:
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     os.chdir(ROOT)
 
-    if args.publish and (problem := placeholder_problem(read_config(ROOT / "mkdocs.yml").get("site_url") or "")):
-        log.error(problem)
-        return 1
+    if args.publish:
+        try:
+            problem = placeholder_problem(read_config(ROOT / "mkdocs.yml").get("site_url") or "")
+        except DataError as error:  # mkdocs.yml's own mistake, said as the build says it
+            problem = str(error)
+        if problem:
+            log.error(problem)
+            return 1
 
     started = time.monotonic()
     stop_after(args.time_limit)

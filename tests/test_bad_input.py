@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuildResult, build_project, copy_project, run_build, use_test_project
+from conftest import ROOT, BuildResult, build_project, copy_project, run_build, use_test_project
 
 # The test project (conftest.use_test_project): methods and components have five rows
 # each, row 4 on line 11 and row 5 on line 14; references rows on lines 2, 12 and 22;
@@ -84,8 +84,28 @@ def alias_bomb(levels: int) -> str:
     return f"- name: Bomb\n  description: [{', '.join(lists)}]\n  importance: Fills the memory\n"
 
 
+def config_line(text: str) -> int:
+    """The number of the line of the project's mkdocs.yml that holds `text`."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    (number,) = [number for number, line in enumerate(lines, start=1) if text in line]
+    return number
+
+
+def first_line_of(relative: str, start: str, new: str):
+    """The line of `relative` that begins with `start`, whatever follows, replaced by `new`."""
+    def mutate(project: Path):
+        path = project / relative
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        number = next(number for number, line in enumerate(lines) if line.startswith(start))
+        lines[number] = new + "\n"
+        path.write_text("".join(lines), encoding="utf-8")
+    return mutate
+
+
 MEGABYTE = 2**20
 LONG_LINK = "a" * 5000 + ".md"
+# The nav entry of the test page.
+NAV_ENTRY = ": conclusion.md\n"
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
 
@@ -277,6 +297,26 @@ CASES = {
                                 "docs/conclusion.md, line 3: unexpected '}', expected ')'"),
     "page-too-large": (write(TEST_PAGE, HEADING + "x" * MEGABYTE),
                        "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
+    # mkdocs.yml's mistakes are said as a data file's are, before MkDocs reads it.
+    "config-colon-in-site-name": (
+        first_line_of("mkdocs.yml", "site_name:", "site_name: Trust: a guide"),
+        f'mkdocs.yml, line {config_line("site_name:")}: a colon and a space inside a value; '
+        'put the value in "quotes"'),
+    "nav-names-a-misspelt-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": conclusoin.md\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names 'conclusoin.md', "
+        "which is not a page in docs/; did you mean 'conclusion.md'?"),
+    "nav-names-a-missing-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": farewell.md\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names 'farewell.md', "
+        "which is not a page in docs/"),
+    "nav-names-a-very-long-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, f": {LONG_LINK}\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names '{'a' * 58}…, "
+        "which is not a page in docs/"),
+    "config-nested-thousands-deep": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": " + "[" * 5000 + "]" * 5000 + "\n"),
+        "mkdocs.yml: nests lists or mappings thousands deep; no setting needs that"),
     # A message quotes a line's worth of a link's target, whatever its length.
     "link-target-very-long": (
         on_line_3(f"[More]({LONG_LINK})"),

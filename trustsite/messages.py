@@ -47,7 +47,7 @@ def _line_of(text: str, link: str, occurrence: int) -> int | None:
     return text.count("\n", 0, starts[min(occurrence, len(starts) - 1)]) + 1
 
 
-def _meant(link: str, page: str, pages: list[str]) -> str | None:
+def closest_page(link: str, page: str, pages: list[str]) -> str | None:
     """The page `link` (written in `page`) probably meant, if one of `pages` (paths
     under docs/) has a close name: a letter or two apart, compared without the
     ".md" that every page shares."""
@@ -101,7 +101,7 @@ class LinkProblems:
         line = _line_of(text, link, occurrence) if text is not None else None
         place = f"{self.docs_dir.name}/{page}" + (f", line {line}" if line else "")
         if not_found := _NOT_FOUND.fullmatch(problem):
-            meant = not_found["meant"] or _meant(link, page, self._pages)
+            meant = not_found["meant"] or closest_page(link, page, self._pages)
             said = f"the link {quoted(link)} goes to no page of the site" + (
                 f"; did you mean {quoted(meant)}?" if meant else "")
         elif no_anchor := _NO_ANCHOR.fullmatch(problem):
