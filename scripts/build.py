@@ -50,7 +50,8 @@ from trustsite.check import check_pages  # noqa: E402
 from trustsite.data import DataError  # noqa: E402
 from trustsite.offline import ARCHIVE_FOLDER, ARCHIVE_NAME, used_offline  # noqa: E402
 from trustsite.one_file import ONE_FILE_NAME  # noqa: E402
-from trustsite.messages import ShortReport  # noqa: E402
+from trustsite.link_check import BrokenLinks  # noqa: E402
+from trustsite.messages import BROKEN_LINKS, ShortReport  # noqa: E402
 from trustsite.pdf import PDF_NAME, render_pdf  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
@@ -319,8 +320,12 @@ def main() -> int:
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
+        if isinstance(error, BrokenLinks):
+            # Warnings, as MkDocs' own link warnings are.
+            for message in error.messages:
+                log.warning(message, extra={"problem_kind": BROKEN_LINKS})
         # Abort and SystemExit follow a message MkDocs has already logged.
-        if not (reported.seen or isinstance(error, (Abort, SystemExit))):
+        elif not (reported.seen or isinstance(error, (Abort, SystemExit))):
             log.error(str(error))
         for line in shortened.report.rest():
             print(f"{'ERROR':<7} -  {line}", file=sys.stderr)

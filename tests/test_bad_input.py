@@ -16,6 +16,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, BuildResult, build_project, copy_project, run_build, use_test_project
+from trustsite.builders import BUILDERS
+from trustsite.data import load_rows
+from trustsite.link_check import EXTENSIONS
+from trustsite.schema import SCHEMAS
+from trustsite.settings import read_config
 
 # The test project (conftest.use_test_project): methods and components have five rows
 # each, row 4 on line 11 and row 5 on line 14; references rows on lines 2, 12 and 22;
@@ -104,6 +109,7 @@ def first_line_of(relative: str, start: str, new: str):
 
 MEGABYTE = 2**20
 LONG_LINK = "a" * 5000 + ".md"
+REFERENCE_SCHEMA = SCHEMAS["references.yml"]
 # The nav entry of the test page.
 NAV_ENTRY = ": conclusion.md\n"
 
@@ -487,3 +493,46 @@ def test_a_build_has_a_time_limit_by_default_and_its_help_says_which(tmp_path):
     set_limit = re.fullmatch(r"time limit: (\d+) s", limit.output.strip())
     assert set_limit, limit.output
     assert int(set_limit.group(1)) == int(stated.group(1)) > 0
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_a_broken_link_is_named_alike_whichever_builder_follows(good_project, tmp_path, builder):
+    """Zensical names no page for a broken link: the check stage does, in MkDocs' words.
+    An anchor the page's macros render, or an attr_list id (written `{ #id }`: "{#"
+    opens a Jinja comment), is found; a link in code is no link."""
+    first_reference = load_rows(good_project / "data" / "references.yml", REFERENCE_SCHEMA)[0].id
+    links = [
+        "## A heading of its own { #own-heading }",
+        f"[Kept](references.md#{first_reference}) and [mine](#own-heading).",
+        "[Misspelt](referenses.md) and `[in code](gone-in-code.md)`.",
+        f"[Not a reference](references.md#{first_reference}-typo)",
+        "~~~\n[Fenced](gone-in-a-fence.md)\n~~~",
+        "[No heading](#no-heading)",
+    ]
+    project, before = broken_copy(good_project, tmp_path, on_line_3("\n\n".join(links)))
+
+    result = run_build(project, "--builder", builder)
+
+    assert result.returncode != 0
+    said = [line.split(" -  ", 1)[-1] for line in result.output.splitlines() if line.strip()]
+    # Line 3 holds the heading; each link is two lines below the one before.
+    assert sorted(said[:-1]) == sorted([
+        "docs/conclusion.md, line 7: the link 'referenses.md' goes to no page of the site; "
+        "did you mean 'references.md'?",
+        f"docs/conclusion.md, line 9: the link 'references.md#{first_reference}-typo' "
+        "goes to no heading of 'references.md'",
+        "docs/conclusion.md, line 15: the link '#no-heading' goes to no heading of this page",
+    ]), result.output
+    assert said[-1] == FAILED
+    assert (tree_digest(project / "site"), tree_digest(project / "dist")) == before
+
+
+def test_the_link_check_renders_with_the_extensions_mkdocs_yml_lists():
+    """The ids and links the check finds are the builders' only if it renders as they do."""
+    listed = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
+    names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
+    settings = {name: value for item in listed if isinstance(item, dict) for name, value in item.items()}
+    # Snippets adds the abbreviations' definitions: no link, no heading.
+    assert names - {"pymdownx.snippets"} <= set(EXTENSIONS)
+    # A heading's id is toc's slug unless mkdocs.yml changes how it is made.
+    assert set(settings.get("toc") or {}) <= {"permalink", "permalink_title"}

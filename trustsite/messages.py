@@ -57,6 +57,17 @@ def closest_page(link: str, page: str, pages: list[str]) -> str | None:
     return close[0] + ".md" if close else None
 
 
+def no_page(link: str, meant: str | None) -> str:
+    """What is wrong with `link`, which goes to no page; `meant` is the page it probably meant."""
+    return f"the link {quoted(link)} goes to no page of the site" + (
+        f"; did you mean {quoted(meant)}?" if meant else "")
+
+
+def no_heading(link: str, page: str | None) -> str:
+    """What is wrong with `link`, whose #anchor is no heading of `page` (under docs/; None: its own)."""
+    return f"the link {quoted(link)} goes to no heading of " + (quoted(page) if page else "this page")
+
+
 def page_problem(message: str, docs: str) -> str | None:
     """MkDocs' "Error reading page 'x.md': problem" as "docs/x.md: problem"; "" when
     it names no problem (MkDocs then prints the problem on a line of its own); None
@@ -101,13 +112,11 @@ class LinkProblems:
         line = _line_of(text, link, occurrence) if text is not None else None
         place = f"{self.docs_dir.name}/{page}" + (f", line {line}" if line else "")
         if not_found := _NOT_FOUND.fullmatch(problem):
-            meant = not_found["meant"] or closest_page(link, page, self._pages)
-            said = f"the link {quoted(link)} goes to no page of the site" + (
-                f"; did you mean {quoted(meant)}?" if meant else "")
+            said = no_page(link, not_found["meant"] or closest_page(link, page, self._pages))
         elif no_anchor := _NO_ANCHOR.fullmatch(problem):
-            said = f"the link {quoted(link)} goes to no heading of {quoted(no_anchor['doc'])}"
+            said = no_heading(link, no_anchor["doc"])
         elif problem.startswith("but there is no such anchor on this page"):
-            said = f"the link {quoted(link)} goes to no heading of this page"
+            said = no_heading(link, None)
         else:
             said = f"the link {quoted(link)} {problem}"
         return f"{place}: {said}"
