@@ -5,6 +5,7 @@ a builder's own objects, so they work the same whichever builder ran.
 """
 
 import os
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -94,13 +95,18 @@ def _is_file(path: Path) -> bool:
 
 
 def _check_nav(config: yaml.MappingNode, docs_dir: Path, shown: str) -> None:
-    """A DataError for the first entry of the nav that names no page under `docs_dir`:
-    MkDocs would say so in its own words, and Zensical leave it out of the menu."""
+    """A DataError for the first entry of the nav that names no page under
+    `docs_dir`, which MkDocs would report in its own words."""
     nav = next((value for key, value in config.value if key.value == "nav"), None)
     for entry in _named_pages(nav):
         name = entry.value
-        link = urlsplit(name)
-        if link.scheme or link.netloc or name.startswith("/") or _is_file(docs_dir / name):
+        try:
+            link = urlsplit(name)
+        except ValueError:  # such as "http://[x": an address, which the builders judge
+            continue
+        if link.scheme or link.netloc or name.startswith("/"):
+            continue
+        if not posixpath.normpath(name).startswith("../") and _is_file(docs_dir / name):
             continue
         pages = [page.relative_to(docs_dir).as_posix() for page in pages_under(docs_dir)]
         meant = closest_page(name, "", pages)
