@@ -27,7 +27,7 @@ from trustsite.data import DataError
 from trustsite.messages import closest_page, no_heading, no_page
 
 # The Markdown extensions that decide a page's links and ids: MkDocs' own
-# three, then those mkdocs.yml lists (tests/test_links.py holds the two lists
+# three, then those mkdocs.yml lists (tests/test_bad_input.py holds the two lists
 # together). pymdownx.snippets only adds the abbreviations.
 EXTENSIONS = ["toc", "tables", "fenced_code", "abbr", "attr_list", "md_in_html"]
 
@@ -85,26 +85,30 @@ def _problem(link: str, page: str, rendered: dict[str, _Rendered]) -> str | None
 
 
 class _LinkLines:
-    """The line of each link of a page, found in the order the page holds them.
+    """The line of each broken link of a page, asked for in the order the page holds them.
 
-    Reading on from the last link found keeps a page of 70,000 links to
-    one pass; a link not found after it (a reference-style link, whose
-    address is defined above) is looked for from the top, once per address.
+    Reading on from the last link found keeps a page of 70,000 links to one
+    pass. A link not found after it (a reference-style link, whose address is
+    defined above) costs a search to the end and one from the top: after
+    _MISSES of them no more lines are looked for, since a page can hold
+    thousands of links written otherwise than they read (`&#109;`).
     """
 
+    _MISSES = 100
+
     def __init__(self, source: str) -> None:
-        self.source, self.cursor = source, 0
+        self.source, self.cursor, self.misses = source, 0, 0
         self.line_starts = [0] + [found.end() for found in re.finditer("\n", source)]
-        self.first: dict[str, int] = {}
 
     def line(self, link: str) -> int | None:
-        start = self.source.find(link, self.cursor) if link else -1
+        if not link or self.misses == self._MISSES:
+            return None
+        start = self.source.find(link, self.cursor)
         if start >= 0:
             self.cursor = start + len(link)
         else:
-            if link not in self.first:
-                self.first[link] = self.source.find(link) if link else -1
-            start = self.first[link]
+            self.misses += 1
+            start = self.source.find(link)
         return bisect.bisect_right(self.line_starts, start) if start >= 0 else None
 
 
@@ -126,8 +130,8 @@ def check_links(docs: str, sources: Mapping[str, str], environment: jinja2.Envir
     for page, source in sources.items():
         lines = _LinkLines(source)
         for link in rendered[page].links:
-            line = lines.line(link)
             if problem := _problem(link, page, rendered):
+                line = lines.line(link)
                 messages.append(f"{docs}/{page}" + (f", line {line}" if line else "") + f": {problem}")
     if messages:
         raise BrokenLinks(messages)
