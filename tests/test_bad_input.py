@@ -536,3 +536,16 @@ def test_the_link_check_renders_with_the_extensions_mkdocs_yml_lists():
     assert names - {"pymdownx.snippets"} <= set(EXTENSIONS)
     # A heading's id is toc's slug unless mkdocs.yml changes how it is made.
     assert set(settings.get("toc") or {}) <= {"permalink", "permalink_title"}
+
+
+def test_a_megabyte_of_broken_links_is_checked_fast(good_project, tmp_path):
+    """70,000 links on one page: each one's line is found reading on from the last."""
+    links = "".join(f"[Link](missing-{n}.md)\n" for n in range(70_000))
+    project, before = broken_copy(good_project, tmp_path, write(TEST_PAGE, (HEADING + links)[:MEGABYTE - 1]))
+
+    build = run_build_measured(project)
+
+    lines = build.result.output.splitlines()
+    assert build.result.returncode != 0 and len(lines) < 15, build.result.output
+    assert lines[0] == "WARNING -  docs/conclusion.md, line 2: the link 'missing-0.md' goes to no page of the site"
+    assert build.seconds < SECONDS
