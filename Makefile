@@ -8,6 +8,9 @@ PY     := $(VENV)/bin/python
 ZENSICAL_VENV := .venv-zensical
 BUILDER ?= mkdocs
 BUILDER_VENVS := $(VENV)/.installed $(if $(filter zensical,$(BUILDER)),$(ZENSICAL_VENV)/.installed)
+# What a build reads: `make deploy` publishes them only as committed.
+DEPLOYED_SOURCES := docs data includes overrides hooks trustsite scripts macros.py mkdocs.yml \
+  requirements.txt requirements-zensical.txt
 # Where `make serve` previews the site; `make serve DEV_ADDR=127.0.0.1:8001` moves it.
 DEV_ADDR ?= 127.0.0.1:8000
 
@@ -56,7 +59,17 @@ serve: $(VENV)/.installed
 ## the gh-pages branch. This is `mkdocs gh-deploy`'s publishing step (ghp-import)
 ## after this site's own build, so the offline archive and the build date come
 ## along. The build refuses mkdocs.yml's placeholder address: set SITE_URL.
+## It refuses uncommitted edits to the sources too: the push is labelled with
+## the last commit, so it must publish exactly that commit.
 deploy: $(BUILDER_VENVS)
+	@status=$$(git status --porcelain -- $(DEPLOYED_SOURCES)) || exit 1; \
+	if [ -n "$$status" ]; then \
+	  count=$$(printf '%s\n' "$$status" | wc -l); \
+	  files=$$(printf '%s\n' "$$status" | cut -c4- | head -n 3 | paste -sd, - | sed 's/,/, /g'); \
+	  if [ $$count -gt 3 ]; then files="$$files and $$((count - 3)) more"; fi; \
+	  echo "make deploy publishes only committed work: commit or stash your changes to $$files, then run it again" >&2; \
+	  exit 1; \
+	fi
 	$(PY) scripts/build.py --builder $(BUILDER) --publish
 	$(VENV)/bin/ghp-import --no-jekyll --push --message "Deploy $$(git rev-parse --short HEAD)" site
 

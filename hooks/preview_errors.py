@@ -5,6 +5,8 @@ server will appear stuck until build errors are resolved"). This hook wraps
 the builder the server is handed: a failed rebuild writes an error page over
 every page (trustsite/preview_error.py) and returns normally, so the server
 reloads the browsers, which show the error until the next good save.
+The pages are listed again at each failed save: a page added since the last
+good build (or written by the failed one) shows the mistake too.
 A mistake already there when `make serve` starts still stops it: MkDocs runs
 that first build before any hook can wrap it.
 """
@@ -39,7 +41,10 @@ def on_serve(server, config, builder):
         try:
             builder()
         except (Exception, SystemExit) as error:
-            show_everywhere(site, last_good_pages, error_page(problems.messages or [str(error)]))
+            # The last good build's pages, which a failed build may have cleaned away,
+            # and any page there now, such as one added since.
+            pages = sorted({*last_good_pages, *pages_in(site)})
+            show_everywhere(site, pages, error_page(problems.messages or [str(error)]))
             log.info("The preview shows this mistake on every page until the next good save.")
         else:
             last_good_pages = pages_in(site)

@@ -47,8 +47,10 @@ from trustsite import github, service_worker  # noqa: E402
 from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.builders import BUILDERS, zensical_program  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
+from trustsite.data import DataError  # noqa: E402
+from trustsite.link_check import BrokenLinks  # noqa: E402
+from trustsite.messages import BROKEN_LINKS, ShortReport  # noqa: E402
 from trustsite.offline import used_offline  # noqa: E402
-from trustsite.messages import ShortReport  # noqa: E402
 from trustsite.pdf import render_pdf  # noqa: E402
 from trustsite.pictures import size_lines  # noqa: E402
 from trustsite.seo import placeholder_problem  # noqa: E402
@@ -306,9 +308,14 @@ def main() -> int:
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
     os.chdir(ROOT)
 
-    if args.publish and (problem := placeholder_problem(read_config(ROOT / "mkdocs.yml").get("site_url") or "")):
-        log.error(problem)
-        return 1
+    if args.publish:
+        try:
+            problem = placeholder_problem(read_config(ROOT / "mkdocs.yml").get("site_url") or "")
+        except DataError as error:  # mkdocs.yml's own mistake, said as the build says it
+            problem = str(error)
+        if problem:
+            log.error(problem)
+            return 1
 
     started = time.monotonic()
     stop_after(args.time_limit)
@@ -317,8 +324,12 @@ def main() -> int:
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
+        if isinstance(error, BrokenLinks):
+            # Warnings, as MkDocs' own link warnings are.
+            for message in error.messages:
+                log.warning(message, extra={"problem_kind": BROKEN_LINKS})
         # Abort and SystemExit follow a message MkDocs has already logged.
-        if not (reported.seen or isinstance(error, (Abort, SystemExit))):
+        elif not (reported.seen or isinstance(error, (Abort, SystemExit))):
             log.error(str(error))
         for line in shortened.report.rest():
             print(f"{'ERROR':<7} -  {line}", file=sys.stderr)

@@ -15,7 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BuildResult, build_project, copy_project, run_build, use_test_project
+from conftest import ROOT, BuildResult, build_project, copy_project, run_build, use_test_project
+from trustsite.builders import BUILDERS
+from trustsite.data import load_rows
+from trustsite.link_check import EXTENSIONS
+from trustsite.schema import SCHEMAS
+from trustsite.settings import read_config
 
 # The test project (conftest.use_test_project): methods and components have five rows
 # each, row 4 on line 11 and row 5 on line 14; references rows on lines 2, 12 and 22;
@@ -84,8 +89,29 @@ def alias_bomb(levels: int) -> str:
     return f"- name: Bomb\n  description: [{', '.join(lists)}]\n  importance: Fills the memory\n"
 
 
+def config_line(text: str) -> int:
+    """The number of the line of the project's mkdocs.yml that holds `text`."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    (number,) = [number for number, line in enumerate(lines, start=1) if text in line]
+    return number
+
+
+def first_line_of(relative: str, start: str, new: str):
+    """The line of `relative` that begins with `start`, whatever follows, replaced by `new`."""
+    def mutate(project: Path):
+        path = project / relative
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        number = next(number for number, line in enumerate(lines) if line.startswith(start))
+        lines[number] = new + "\n"
+        path.write_text("".join(lines), encoding="utf-8")
+    return mutate
+
+
 MEGABYTE = 2**20
 LONG_LINK = "a" * 5000 + ".md"
+REFERENCE_SCHEMA = SCHEMAS["references.yml"]
+# The nav entry of the test page.
+NAV_ENTRY = ": conclusion.md\n"
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
 
@@ -277,6 +303,26 @@ CASES = {
                                 "docs/conclusion.md, line 3: unexpected '}', expected ')'"),
     "page-too-large": (write(TEST_PAGE, HEADING + "x" * MEGABYTE),
                        "docs/conclusion.md: is larger than 1 MB; no page needs that much"),
+    # mkdocs.yml's mistakes are said as a data file's are, before MkDocs reads it.
+    "config-colon-in-site-name": (
+        first_line_of("mkdocs.yml", "site_name:", "site_name: Trust: a guide"),
+        f'mkdocs.yml, line {config_line("site_name:")}: a colon and a space inside a value; '
+        'put the value in "quotes"'),
+    "nav-names-a-misspelt-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": conclusoin.md\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names 'conclusoin.md', "
+        "which is not a page in docs/; did you mean 'conclusion.md'?"),
+    "nav-names-a-missing-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": farewell.md\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names 'farewell.md', "
+        "which is not a page in docs/"),
+    "nav-names-a-very-long-page": (
+        replace_in("mkdocs.yml", NAV_ENTRY, f": {LONG_LINK}\n"),
+        f"mkdocs.yml, line {config_line(NAV_ENTRY.strip())}: the menu (nav) names '{'a' * 58}…, "
+        "which is not a page in docs/"),
+    "config-nested-thousands-deep": (
+        replace_in("mkdocs.yml", NAV_ENTRY, ": " + "[" * 5000 + "]" * 5000 + "\n"),
+        "mkdocs.yml: nests lists or mappings thousands deep; no setting needs that"),
     # A message quotes a line's worth of a link's target, whatever its length.
     "link-target-very-long": (
         on_line_3(f"[More]({LONG_LINK})"),
@@ -447,3 +493,59 @@ def test_a_build_has_a_time_limit_by_default_and_its_help_says_which(tmp_path):
     set_limit = re.fullmatch(r"time limit: (\d+) s", limit.output.strip())
     assert set_limit, limit.output
     assert int(set_limit.group(1)) == int(stated.group(1)) > 0
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_a_broken_link_is_named_alike_whichever_builder_follows(good_project, tmp_path, builder):
+    """Zensical names no page for a broken link: the check stage does, in MkDocs' words.
+    An anchor the page's macros render, or an attr_list id (written `{ #id }`: "{#"
+    opens a Jinja comment), is found; a link in code is no link."""
+    first_reference = load_rows(good_project / "data" / "references.yml", REFERENCE_SCHEMA)[0].id
+    links = [
+        "## A heading of its own { #own-heading }",
+        f"[Kept](references.md#{first_reference}) and [mine](#own-heading).",
+        "[Misspelt](referenses.md) and `[in code](gone-in-code.md)`.",
+        f"[Not a reference](references.md#{first_reference}-typo)",
+        "~~~\n[Fenced](gone-in-a-fence.md)\n~~~",
+        "[No heading](#no-heading)",
+    ]
+    project, before = broken_copy(good_project, tmp_path, on_line_3("\n\n".join(links)))
+
+    result = run_build(project, "--builder", builder)
+
+    assert result.returncode != 0
+    said = [line.split(" -  ", 1)[-1] for line in result.output.splitlines() if line.strip()]
+    # Line 3 holds the heading; each link is two lines below the one before.
+    assert sorted(said[:-1]) == sorted([
+        "docs/conclusion.md, line 7: the link 'referenses.md' goes to no page of the site; "
+        "did you mean 'references.md'?",
+        f"docs/conclusion.md, line 9: the link 'references.md#{first_reference}-typo' "
+        "goes to no heading of 'references.md'",
+        "docs/conclusion.md, line 15: the link '#no-heading' goes to no heading of this page",
+    ]), result.output
+    assert said[-1] == FAILED
+    assert (tree_digest(project / "site"), tree_digest(project / "dist")) == before
+
+
+def test_the_link_check_renders_with_the_extensions_mkdocs_yml_lists():
+    """The ids and links the check finds are the builders' only if it renders as they do."""
+    listed = read_config(ROOT / "mkdocs.yml")["markdown_extensions"]
+    names = {next(iter(item)) if isinstance(item, dict) else item for item in listed}
+    settings = {name: value for item in listed if isinstance(item, dict) for name, value in item.items()}
+    # Snippets adds the abbreviations' definitions: no link, no heading.
+    assert names - {"pymdownx.snippets"} <= set(EXTENSIONS)
+    # A heading's id is toc's slug unless mkdocs.yml changes how it is made.
+    assert set(settings.get("toc") or {}) <= {"permalink", "permalink_title"}
+
+
+def test_a_megabyte_of_broken_links_is_checked_fast(good_project, tmp_path):
+    """70,000 links on one page: each one's line is found reading on from the last."""
+    links = "".join(f"[Link](missing-{n}.md)\n" for n in range(70_000))
+    project, before = broken_copy(good_project, tmp_path, write(TEST_PAGE, (HEADING + links)[:MEGABYTE - 1]))
+
+    build = run_build_measured(project)
+
+    lines = build.result.output.splitlines()
+    assert build.result.returncode != 0 and len(lines) < 15, build.result.output
+    assert lines[0] == "WARNING -  docs/conclusion.md, line 2: the link 'missing-0.md' goes to no page of the site"
+    assert build.seconds < SECONDS

@@ -219,3 +219,25 @@ def test_the_error_page_shows_a_message_as_text():
     page = error_page(['docs/a.md, line 2: the link \'<script>alert(1)</script>\' goes to no page of the site'])
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_page_added_during_the_preview_shows_the_mistake_too(project, browser):
+    """The error page goes over every page there is at the failed save, not only
+    those of the preview's last good build: a page added since shows it too."""
+    preview = Preview(project, free_port())
+    added = project / "docs" / "added-while-previewing.md"
+    try:
+        served = preview.wait_for(r"Serving on (http://\S+)", STARTUP_TIMEOUT)
+        address = re.search(r"Serving on (http://\S+)", served).group(1)
+        added.write_text("# A page added while previewing\n\nIts first sentence.\n", encoding="utf-8")
+        preview.wait_for(r"Reloading (browsers|page)", REBUILD_TIMEOUT)
+        (project / "data" / "methods.yml").write_text(MISSPELT_FIELD, encoding="utf-8")
+        preview.wait_for(r"shows this mistake on every page", REBUILD_TIMEOUT)
+        page = browser.new_page()
+        page.goto(address + site_path(added.name), wait_until="load", timeout=30_000)
+        title, shown = page.title(), page.locator("main").inner_text()
+        page.close()
+    finally:
+        preview.stop()
+    assert title == "The preview could not be built"
+    assert MISSPELT_MESSAGE in shown

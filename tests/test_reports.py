@@ -130,16 +130,48 @@ def as_a_publisher() -> dict[str, str]:
     return {name: value for name, value in os.environ.items() if name not in outside}
 
 
-def test_make_deploy_refuses_the_placeholder_address(tmp_path):
+def committed_project(tmp_path: Path) -> Path:
+    """A copy of the project with its Makefile, every file committed to a git
+    repository of its own, which has no remote: nothing can be pushed."""
     project = copy_project(tmp_path / "project", "Makefile")
-    result = subprocess.run(["make", "-o", ".venv/.installed", "deploy", f"PY={sys.executable}"],
-                            cwd=project, capture_output=True, text=True, timeout=300, env=as_a_publisher())
+    git = ["git", "-c", "user.name=Publisher", "-c", "user.email=publisher@localhost"]
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "The article"]):
+        subprocess.run([*git, *command], cwd=project, check=True, capture_output=True)
+    return project
+
+
+def make_deploy(project: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    address = {"SITE_URL": site_url} if site_url else {}
+    return subprocess.run(["make", "-o", ".venv/.installed", "deploy", f"PY={sys.executable}"],
+                          cwd=project, capture_output=True, text=True, timeout=300,
+                          env={**as_a_publisher(), **address})
+
+
+def test_make_deploy_refuses_the_placeholder_address(tmp_path):
+    project = committed_project(tmp_path)
+    result = make_deploy(project)
     errors = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
     assert result.returncode != 0
     assert errors == ["ERROR   -  mkdocs.yml: site_url is still the placeholder "
                       "https://example.github.io/trust-in-therapy/; publish with the site's own address: "
                       "SITE_URL=https://<user>.github.io/<repository>/ make deploy"]
     assert not (project / "site").exists(), "nothing is built for the placeholder"
+
+
+@pytest.mark.parametrize("edits", [1, 5])
+def test_make_deploy_refuses_uncommitted_edits(tmp_path, edits):
+    """The push is labelled with the last commit, so it may publish only that commit."""
+    project = committed_project(tmp_path)
+    pages = sorted((project / "docs").glob("*.md"))[:edits]
+    for page in pages:
+        page.write_text(page.read_text(encoding="utf-8") + "\nA sentence not yet committed.\n", encoding="utf-8")
+    result = make_deploy(project, "https://clinic.github.io/trust/")
+    errors = [line for line in result.stderr.splitlines() if not line.startswith("make:")]
+    named = ", ".join(f"docs/{page.name}" for page in pages[:3]) + (f" and {edits - 3} more" if edits > 3 else "")
+    assert result.returncode != 0
+    assert errors == [f"make deploy publishes only committed work: commit or stash your changes to {named}, "
+                      "then run it again"]
+    assert not (project / "site").exists(), "nothing is built from uncommitted edits"
 
 
 def test_make_deploy_builds_with_the_builder_asked_for():

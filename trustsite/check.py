@@ -1,19 +1,21 @@
 """The first stage of a build: check the sources before any builder reads them.
 
 The data files (their schema and limits, trustsite.data) and every page under
-docs/ (size, UTF-8, and the rule that a page only calls macros,
-trustsite.page_jinja), in plain Python, so a mistake gets the same one-line
-message naming file, row, line and field whichever builder follows.
+docs/ (size, UTF-8, the rule that a page only calls macros,
+trustsite.page_jinja, and links that go nowhere, trustsite.link_check), in
+plain Python, so a mistake gets the same one-line message naming file, row,
+line and field whichever builder follows.
 """
 
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
 
 from trustsite.data import DataError, decode_utf8, read_capped
 from trustsite.image_check import check_images
+from trustsite.link_check import check_links
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
@@ -51,12 +53,15 @@ def read_page(path: Path, shown: str) -> str:
     return decode_utf8(read_capped(path, shown, LARGEST_PAGE), shown)
 
 
-def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
-    """A DataError for the first page under `docs_dir` that breaks a rule; `macros`
-    are the names a page may call."""
+def check_pages(docs_dir: Path, macros: Mapping[str, Callable]) -> None:
+    """A DataError for the first page under `docs_dir` that breaks a rule, then
+    BrokenLinks for every link that goes nowhere; `macros` are the functions a
+    page may call, by name."""
     environment = jinja2.Environment()
+    sources = {}
     for page in pages_under(docs_dir):
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        text = read_page(page, shown)
-        check_macro_calls(text, environment, macros, shown)
-        check_images(text, page, docs_dir, shown)
+        sources[page.relative_to(docs_dir).as_posix()] = source = read_page(page, shown)
+        check_macro_calls(source, environment, macros, shown)
+        check_images(source, page, docs_dir, shown)
+    check_links(docs_dir.name, sources, environment, macros)

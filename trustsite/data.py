@@ -165,9 +165,23 @@ def _plain_yaml_problem(error: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | N
     if error.context == "while scanning a quoted scalar":
         # libyaml reports where it gave up, often the end of the file.
         return "a quote that is never closed; end the value with the same quote mark", error.context_mark
-    if error.problem == "mapping values are not allowed in this context":
+    # libyaml's words, then PyYAML's own parser's (which reads mkdocs.yml, for its !ENV).
+    if error.problem in ("mapping values are not allowed in this context", "mapping values are not allowed here"):
         return 'a colon and a space inside a value; put the value in "quotes"', error.problem_mark
     return error.problem or str(error), error.problem_mark or error.context_mark
+
+
+def yaml_error(error: yaml.YAMLError, text: str, shown: str) -> DataError:
+    """What went wrong reading `text`, the YAML file `shown`, as a DataError naming the line."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        problem, mark = _plain_yaml_problem(error)
+        return DataError(shown, problem, line=mark.line + 1 if mark else None)
+    if isinstance(error, yaml.reader.ReaderError):
+        # The first place the character occurs is where the reader stopped.
+        line = text.count("\n", 0, text.find(chr(error.character))) + 1
+        return DataError(shown, f"holds the character #x{error.character:04X}, which YAML does not allow; "
+                         "delete it", line=line)
+    return DataError(shown, f"is not valid YAML ({error})")
 
 
 class _Lines:
@@ -195,16 +209,8 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, list[_Lines]]:
         loader = _StrictLoader(text)
         node = loader.get_single_node()
         document = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        problem, mark = _plain_yaml_problem(error)
-        raise DataError(shown, problem, line=mark.line + 1 if mark else None) from None
-    except yaml.reader.ReaderError as error:
-        # The first place the character occurs is where the reader stopped.
-        line = text.count("\n", 0, text.find(chr(error.character))) + 1
-        raise DataError(shown, f"holds the character #x{error.character:04X}, which YAML does not allow; "
-                        "delete it", line=line) from None
     except yaml.YAMLError as error:
-        raise DataError(shown, f"is not valid YAML ({error})") from None
+        raise yaml_error(error, text, shown) from None
     rows = node.value if isinstance(node, yaml.SequenceNode) else []
     return document, [_Lines(item) for item in rows]
 

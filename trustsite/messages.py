@@ -47,7 +47,7 @@ def _line_of(text: str, link: str, occurrence: int) -> int | None:
     return text.count("\n", 0, starts[min(occurrence, len(starts) - 1)]) + 1
 
 
-def _meant(link: str, page: str, pages: list[str]) -> str | None:
+def closest_page(link: str, page: str, pages: list[str]) -> str | None:
     """The page `link` (written in `page`) probably meant, if one of `pages` (paths
     under docs/) has a close name: a letter or two apart, compared without the
     ".md" that every page shares."""
@@ -55,6 +55,17 @@ def _meant(link: str, page: str, pages: list[str]) -> str | None:
     relative = [posixpath.relpath(other, folder or ".").removesuffix(".md") for other in pages]
     close = difflib.get_close_matches(link.split("#")[0].removesuffix(".md"), relative, n=1, cutoff=0.8)
     return close[0] + ".md" if close else None
+
+
+def no_page(link: str, meant: str | None) -> str:
+    """What is wrong with `link`, which goes to no page; `meant` is the page it probably meant."""
+    return f"the link {quoted(link)} goes to no page of the site" + (
+        f"; did you mean {quoted(meant)}?" if meant else "")
+
+
+def no_heading(link: str, page: str | None) -> str:
+    """What is wrong with `link`, whose #anchor is no heading of `page` (under docs/; None: its own)."""
+    return f"the link {quoted(link)} goes to no heading of " + (quoted(page) if page else "this page")
 
 
 def page_problem(message: str, docs: str) -> str | None:
@@ -101,13 +112,11 @@ class LinkProblems:
         line = _line_of(text, link, occurrence) if text is not None else None
         place = f"{self.docs_dir.name}/{page}" + (f", line {line}" if line else "")
         if not_found := _NOT_FOUND.fullmatch(problem):
-            meant = not_found["meant"] or _meant(link, page, self._pages)
-            said = f"the link {quoted(link)} goes to no page of the site" + (
-                f"; did you mean {quoted(meant)}?" if meant else "")
+            said = no_page(link, not_found["meant"] or closest_page(link, page, self._pages))
         elif no_anchor := _NO_ANCHOR.fullmatch(problem):
-            said = f"the link {quoted(link)} goes to no heading of {quoted(no_anchor['doc'])}"
+            said = no_heading(link, no_anchor["doc"])
         elif problem.startswith("but there is no such anchor on this page"):
-            said = f"the link {quoted(link)} goes to no heading of this page"
+            said = no_heading(link, None)
         else:
             said = f"the link {quoted(link)} {problem}"
         return f"{place}: {said}"

@@ -5,8 +5,10 @@ a builder's own objects, so they work the same whichever builder ran.
 """
 
 import os
+import posixpath
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from trustsite.check import pages_under
+from trustsite.data import LARGEST_DATA_FILE, DataError, decode_utf8, quoted, read_capped, yaml_error
+from trustsite.messages import closest_page
 from trustsite.publication_date import published_date
 
 
@@ -99,9 +104,70 @@ class Settings:
     search_languages: list[str]
 
 
+def _read(config_file: Path) -> tuple[dict, yaml.MappingNode]:
+    """`config_file` as plain values, and as YAML nodes, which know their lines;
+    a DataError naming the file and line for YAML it cannot read, in the words
+    a data file's mistake gets."""
+    shown = config_file.name
+    text = decode_utf8(read_capped(config_file, shown, LARGEST_DATA_FILE), shown)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        config = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        raise yaml_error(error, text, shown) from None
+    except RecursionError:  # PyYAML composes nested lists and mappings by recursion
+        raise DataError(shown, "nests lists or mappings thousands deep; no setting needs that") from None
+    finally:
+        loader.dispose()
+    if not isinstance(config, dict):
+        raise DataError(shown, "must be a set of 'setting: value' lines, such as 'site_name: …'")
+    return config, node
+
+
 def read_config(config_file: Path) -> dict:
     """`config_file` (mkdocs.yml) as plain values, each `!ENV` setting resolved as MkDocs does."""
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe loader)
+    return _read(config_file)[0]
+
+
+def _named_pages(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
+    """Each value of a nav (the part of mkdocs.yml under `nav:`): pages and links."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _named_pages(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _named_pages(value)
+    elif isinstance(node, yaml.ScalarNode):
+        yield node
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # such as a name too long for the file system
+        return False
+
+
+def _check_nav(config: yaml.MappingNode, docs_dir: Path, shown: str) -> None:
+    """A DataError for the first entry of the nav that names no page under
+    `docs_dir`, which MkDocs would report in its own words."""
+    nav = next((value for key, value in config.value if key.value == "nav"), None)
+    for entry in _named_pages(nav):
+        name = entry.value
+        try:
+            link = urlsplit(name)
+        except ValueError:  # such as "http://[x": an address, which the builders judge
+            continue
+        if link.scheme or link.netloc or name.startswith("/"):
+            continue
+        if not posixpath.normpath(name).startswith("../") and _is_file(docs_dir / name):
+            continue
+        pages = [page.relative_to(docs_dir).as_posix() for page in pages_under(docs_dir)]
+        meant = closest_page(name, "", pages)
+        raise DataError(shown, f"the menu (nav) names {quoted(name)}, which is not a page in {docs_dir.name}/"
+                        + (f"; did you mean {quoted(meant)}?" if meant else ""),
+                        line=entry.start_mark.line + 1)
 
 
 def nav_files(nav: list) -> list[str]:
@@ -124,9 +190,12 @@ def _search_languages(plugins: list) -> list[str]:
 def load_settings(config_file: Path) -> Settings:
     """The settings of `config_file`; a ValueError naming the setting for a
     missing address, a publication date that is not YYYY-MM-DD or a file name
-    that is not safe."""
-    config = read_config(config_file)
+    that is not safe, and a DataError for YAML it cannot read or a menu entry
+    naming no page."""
+    config, node = _read(config_file)
     shown = config_file.name
+    docs_dir = config_file.parent / config.get("docs_dir", "docs")
+    _check_nav(node, docs_dir, shown)
     if not config.get("site_url"):
         raise ValueError("site_url is empty: set SITE_URL, or site_url in mkdocs.yml, "
                          "to the address the site is published at")
@@ -140,7 +209,7 @@ def load_settings(config_file: Path) -> Settings:
         file_names=FileNames(file_stem(config["site_url"], config["site_name"], extra, shown)),
         extra=extra,
         extra_css=config.get("extra_css", []),
-        docs_dir=config_file.parent / config.get("docs_dir", "docs"),
+        docs_dir=docs_dir,
         nav_files=nav_files(config.get("nav", [])),
         search_languages=_search_languages(config.get("plugins", [])),
     )
