@@ -150,10 +150,12 @@ def stop_after(seconds: int) -> None:
 
 class _MacroNames:
     """Stands in for mkdocs-macros' env: running macros.py with it checks the
-    data files and learns the macros a page may call (its site_macros)."""
+    data files and learns the macros a page may call (its site_macros), with
+    the settings they read (mkdocs.yml's extra)."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.project_dir = str(ROOT)
+        self.conf = {"extra": settings.extra}
         self.site_macros: dict = {}
 
     def macro(self, function):
@@ -163,7 +165,7 @@ class _MacroNames:
 def check_sources() -> Settings:
     """Stage 1: mkdocs.yml's settings, the data files and the pages, before any builder runs."""
     settings = load_settings(ROOT / "mkdocs.yml")
-    defined = _MacroNames()
+    defined = _MacroNames(settings)
     macros.define_env(defined)
     check_pages(settings.docs_dir, defined.site_macros)
     return settings

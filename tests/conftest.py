@@ -25,6 +25,9 @@ from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_PROJECT = FIXTURES / "test-project"
+# The test project's menu, which use_test_project puts in place of the article's.
+TEST_PROJECT_NAV = [{"Introduction": "index.md"}, {"Conclusion": "conclusion.md"},
+                    {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE}]
 
 
 NO_JAVA = "no Java, which the HTML checker needs: install Debian's default-jre-headless"
@@ -89,19 +92,23 @@ def use_test_project(project: Path) -> Path:
             page.unlink()
     for folder in ("docs", "data"):
         shutil.copytree(TEST_PROJECT / folder, project / folder, dirs_exist_ok=True)
-    replace_nav(project, [{"Introduction": "index.md"}, {"Conclusion": "conclusion.md"},
-                          {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE}])
+    replace_nav(project, TEST_PROJECT_NAV)
     return project
 
 
-def replace_nav(project: Path, nav: list[dict[str, str]]) -> None:
-    """mkdocs.yml's menu made `nav`, the rest of the file as it was."""
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+def nav_replaced(config: str, nav: list[dict[str, str]]) -> str:
+    """The text of a mkdocs.yml, `config`, with its menu made `nav`, the rest as it was."""
+    lines = config.splitlines(keepends=True)
     start = lines.index("nav:\n")
     end = next(n for n in range(start + 1, len(lines)) if lines[n].strip() and not lines[n][0].isspace())
     entries = [f"  - {title}: {page}\n" for item in nav for title, page in item.items()]
-    config.write_text("".join(lines[:start + 1] + entries + ["\n"] + lines[end:]), encoding="utf-8")
+    return "".join(lines[:start + 1] + entries + ["\n"] + lines[end:])
+
+
+def replace_nav(project: Path, nav: list[dict[str, str]]) -> None:
+    """The project's mkdocs.yml with its menu made `nav`."""
+    config = project / "mkdocs.yml"
+    config.write_text(nav_replaced(config.read_text(encoding="utf-8"), nav), encoding="utf-8")
 
 
 # A methods file whose one row misspells a field on its line 3, and what the build says of it.

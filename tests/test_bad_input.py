@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, BuildResult, build_project, copy_project, run_build, use_test_project
+from conftest import (ROOT, TEST_PROJECT_NAV, BuildResult, build_project, copy_project, nav_replaced, run_build,
+                      use_test_project)
 from trustsite.builders import BUILDERS
 from trustsite.data import load_rows
 from trustsite.link_check import EXTENSIONS
@@ -90,8 +91,8 @@ def alias_bomb(levels: int) -> str:
 
 
 def config_line(text: str) -> int:
-    """The number of the line of the project's mkdocs.yml that holds `text`."""
-    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    """The number of the line of the test project's mkdocs.yml that holds `text`."""
+    lines = nav_replaced((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), TEST_PROJECT_NAV).splitlines()
     (number,) = [number for number, line in enumerate(lines, start=1) if text in line]
     return number
 
