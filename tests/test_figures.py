@@ -19,7 +19,6 @@ from conftest import PHONE, Build, build_project, copy_project, run_build, serve
 from test_service_worker import worker_build
 from trustsite.data import DataError
 from trustsite.image_check import check_images
-from trustsite.one_file import ONE_FILE_NAME
 from trustsite.page_addresses import site_file
 from trustsite.pictures import ONE_FILE_BOX, SITE_BOX, Picture, fitted, size_lines
 
@@ -197,7 +196,7 @@ def test_the_same_sources_give_the_same_bytes(pictured, rebuilt):
     folder, _ = rebuilt
     for picture in (PHOTO, DIAGRAM):
         assert (folder / "site" / picture).read_bytes() == (pictured.site / picture).read_bytes()
-    assert (folder / "dist" / ONE_FILE_NAME).read_bytes() == (pictured.dist / ONE_FILE_NAME).read_bytes()
+    assert (folder / "dist" / pictured.names.one_file).read_bytes() == (pictured.dist / pictured.names.one_file).read_bytes()
 
 
 def test_the_build_reports_each_picture_before_and_after(pictured, rebuilt):
@@ -221,7 +220,7 @@ def test_the_report_on_pictures_stays_short(tmp_path):
 # -- The one-file edition -------------------------------------------------------------
 
 def one_file_images(pictured) -> list:
-    soup = BeautifulSoup((pictured.dist / ONE_FILE_NAME).read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((pictured.dist / pictured.names.one_file).read_text(encoding="utf-8"), "html.parser")
     return soup.main.find_all("img")
 
 
@@ -236,14 +235,14 @@ def test_the_one_file_edition_holds_each_picture_narrower_still(pictured):
 
 
 def test_the_one_file_editions_policy_allows_its_pictures_and_only_as_data(pictured):
-    soup = BeautifulSoup((pictured.dist / ONE_FILE_NAME).read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup((pictured.dist / pictured.names.one_file).read_text(encoding="utf-8"), "html.parser")
     policy = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     directives = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
     assert directives["img-src"] == ["data:"] and directives["default-src"] == ["'none'"]
 
 
 def test_chromium_shows_every_picture_of_the_one_file_edition(pictured, browser, tmp_path):
-    alone = Path(shutil.copy(pictured.dist / ONE_FILE_NAME, tmp_path))
+    alone = Path(shutil.copy(pictured.dist / pictured.names.one_file, tmp_path))
     context = browser.new_context(offline=True)
     page = context.new_page()
     refused = []
@@ -269,7 +268,7 @@ def test_no_picture_is_wider_than_a_320_px_phone(pictured, browser, tmp_path):
     with serve(pictured.site) as url:
         page.goto(url + "conclusion/", wait_until="load")
         on_site = overflow(page)
-    page.goto(Path(shutil.copy(pictured.dist / ONE_FILE_NAME, tmp_path)).as_uri(), wait_until="load")
+    page.goto(Path(shutil.copy(pictured.dist / pictured.names.one_file, tmp_path)).as_uri(), wait_until="load")
     in_one_file = overflow(page)
     context.close()
     for seen in (on_site, in_one_file):
@@ -372,7 +371,7 @@ def test_the_page_weight_budget_holds_the_sites_code_not_the_publishers_text_and
     assert page.own <= bench.BUDGET_KIB, page
     assert max(page.pictures.values()) <= bench.PICTURE_BUDGET_KIB
     # The same code on a page with neither weighs about the same.
-    bare = weights["confidentiality/"]
+    bare = weights["references/"]
     assert abs(bare.own - page.own) < 5, (bare, page)
 
 

@@ -38,7 +38,7 @@ def names_shown(site: Path) -> dict[str, str]:
     and the menu of the first page."""
     page = BeautifulSoup((site / site_path(PAGE) / "index.html").read_text(encoding="utf-8"), "html.parser")
     first = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    (menu,) = {link.get_text(" ", strip=True) for link in first.select("nav a[href]")
+    (menu,) = {link.get_text(" ", strip=True) for link in first.select("nav.md-nav--primary a[href]")
                if link["href"].rstrip("/").endswith(site_path(PAGE).rstrip("/"))}
     return {
         "heading": next(page.h1.stripped_strings),
