@@ -14,6 +14,7 @@ import jinja2
 
 from trustsite.data import DataError, decode_utf8, read_capped
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
+from trustsite.prose import check_prose
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
 PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
@@ -56,4 +57,6 @@ def check_pages(docs_dir: Path, macros: Collection[str]) -> None:
     environment = jinja2.Environment()
     for page in pages_under(docs_dir):
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        check_macro_calls(read_page(page, shown), environment, macros, shown)
+        text = read_page(page, shown)
+        check_macro_calls(text, environment, macros, shown)
+        check_prose(text, shown)
