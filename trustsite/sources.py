@@ -12,6 +12,7 @@ BeautifulSoup reads.
 """
 
 import ast
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,17 +70,18 @@ def _render(text: str) -> BeautifulSoup:
     soup = render(text)
     for line_break in soup.find_all("br"):
         line_break.replace_with(_BREAK)
-    # A footnote's number and its way back are the site's, not the publisher's
-    # words: the text is cut at the number, which is read nowhere else.
-    for mark in soup.select("sup:has(> a.footnote-ref)"):
-        mark.replace_with(_BREAK)
-    for back in soup.select("a.footnote-backref"):
-        back.decompose()
     return soup
 
 
 def text_pieces(element) -> list[str]:
-    """The units of one element's text: its sentences, cut at line breaks too."""
+    """The units of one element's text: its sentences, cut at line breaks and
+    at footnote numbers too. A footnote's number and its way back are the
+    site's, not the publisher's words, and read nowhere else."""
+    element = copy.copy(element)
+    for mark in element.select("sup:has(> a.footnote-ref)"):
+        mark.replace_with(_BREAK)
+    for back in element.select("a.footnote-backref"):
+        back.decompose()
     return [sentence for part in element.get_text().split(_BREAK) for sentence in sentences(part)]
 
 
