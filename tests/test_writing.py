@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from article import article_text, article_texts, built_page, page_texts, reading_text, unplaced_units
 from conftest import (PHONE, Build, axe_violations, build_project, choose_palette, copy_project, run_build, serve,
                       unzip_offline_copy, use_test_project)
-from test_bad_input import assert_refused, broken_copy, on_line_3, run_build_measured
+from test_bad_input import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
 from pypdf import PdfReader
 from test_pdf import _running_text
 from trustsite.builders import BUILDERS
@@ -301,6 +301,14 @@ CASES = {
         'docs/conclusion.md, line 3: !!! starts a note, but this line is not one and would show as typed; '
         'write !!! note "Its title", then the note\'s text indented by four spaces'),
 }
+# A page of thousands of them is refused as fast as one.
+FLOODS = {
+    "notes": ("!!! x\n" * 50_000, "docs/conclusion.md, line 3: 'x' is not a kind of note; use one of: "
+                                  f'{NOTE_TYPES} (README.md, "Write")'),
+    "footnote-marks": (" ".join(f"[^{number}]" for number in range(50_000)),
+                       'docs/conclusion.md, line 3: the footnote [^0] has no text, so it would show as typed; '
+                       'add a line "[^0]: its text" at the end of the page'),
+}
 # Written as code, the same marks are shown as typed, as their writer meant.
 AS_CODE = "A mark `[^1]` in code.\n\n```\n[^2]\n!!! nonsense\n```\n\n!!! quote inline end\n    Aliases: `???`."
 
@@ -315,6 +323,15 @@ def test_what_would_show_as_typed_is_refused_clearly(good_project, tmp_path, cas
     text, message = CASES[case]
     project, before = broken_copy(good_project, tmp_path, on_line_3(text))
     assert_refused(project, before, run_build_measured(project).result, message)
+
+
+@pytest.mark.parametrize("flood", FLOODS)
+def test_a_flood_of_them_is_refused_fast_in_little_memory(good_project, tmp_path, flood):
+    text, message = FLOODS[flood]
+    project, before = broken_copy(good_project, tmp_path, on_line_3(text))
+    build = run_build_measured(project)
+    assert_refused(project, before, build.result, message)
+    assert build.seconds < SECONDS and build.peak_megabytes < MEGABYTES
 
 
 def test_marks_in_code_are_left_as_code(good_project, tmp_path):

@@ -136,11 +136,11 @@ def _footnote_problems(soup: BeautifulSoup, lines: list[tuple[int, str]]) -> lis
         elif name not in marks:
             problems.append((texts.get(name), f"the footnote {shown} has its text but no mark in the page; put "
                                               f"{shown} after the words it explains, or delete its text"))
+    first_lines = _mark_lines(lines)
     for link in soup.select("a a.footnote-ref"):
         name = link["href"].removeprefix("#fn:")
-        shown = _mark(name)
-        problems.append((_first_line(lines, f"[^{name}]"), f"the footnote {shown} is inside a link's text, where it "
-                                                    "cannot be a link too; put it after the link"))
+        problems.append((first_lines.get(f"[^{name}]"), f"the footnote {_mark(name)} is inside a link's text, "
+                                                         "where it cannot be a link too; put it after the link"))
     for string in soup.find_all(string=_FOOTNOTE_MARK):
         if string.find_parent(_CODE):
             continue
@@ -150,26 +150,37 @@ def _footnote_problems(soup: BeautifulSoup, lines: list[tuple[int, str]]) -> lis
                        f'"{_mark(name)}: its text" at the end of the page' if name not in texts else
                        f"the footnote {_mark(name)} would show as typed here; put it right after a word "
                        "of a paragraph, a list or a table")
-            problems.append((_first_line(lines, mark), problem))
+            problems.append((first_lines.get(mark), problem))
     return problems
 
 
-def _first_line(lines: list[tuple[int, str]], mark: str) -> int | None:
-    return next((number for number, line in lines if mark in line and not _FOOTNOTE_TEXT.match(line)), None)
+def _mark_lines(lines: list[tuple[int, str]]) -> dict[str, int]:
+    """The line each footnote mark of `lines` is first on, outside a footnote's
+    own text line's opening: found in one reading, however many marks."""
+    first_lines = {}
+    for number, line in lines:
+        start = found.end() if (found := _FOOTNOTE_TEXT.match(line)) else 0
+        for mark in _FOOTNOTE_MARK.finditer(line, start):
+            first_lines.setdefault(mark.group(), number)
+    return first_lines
 
 
 def check_prose(text: str, shown: str) -> None:
-    """A DataError, naming `shown` and the line, for the first footnote or note
-    of the page `text` that would not be published as one."""
+    """A DataError, naming `shown` and the line, for the first note of the page
+    `text` that would not be published as one, else for its first footnote.
+
+    The notes are checked on the page's lines, before it is rendered: a page
+    of thousands of broken notes would take Python-Markdown minutes.
+    """
     body, first = page_body(text)
     lines = list(_outside_code(body, first))
-    problems = [(number, problem) for number, line in lines if line.lstrip().startswith(_NOTE_MARKS)
-                and (problem := _note_problem(line))]
+    for number, line in lines:
+        if line.lstrip().startswith(_NOTE_MARKS) and (problem := _note_problem(line)):
+            raise DataError(shown, problem, line=number)
     try:
         soup = render("\n".join(body))
     except TimeoutError as error:  # the build's time limit (scripts/build.py): name the page
         raise TimeoutError(f"{shown}: {error}") from None
-    problems += _footnote_problems(soup, lines)
-    if problems:
+    if problems := _footnote_problems(soup, lines):
         line, problem = min(problems, key=lambda found: (found[0] or 0, found[1]))
         raise DataError(shown, problem, line=line)
