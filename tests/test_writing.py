@@ -305,7 +305,7 @@ CASES = {
 FLOODS = {
     "notes": ("!!! x\n" * 50_000, "docs/conclusion.md, line 3: 'x' is not a kind of note; use one of: "
                                   f'{NOTE_TYPES} (README.md, "Write")'),
-    "footnote-marks": (" ".join(f"[^{number}]" for number in range(50_000)),
+    "footnote-marks": ("\n".join(f"[^{number}]" for number in range(100_000)),
                        'docs/conclusion.md, line 3: the footnote [^0] has no text, so it would show as typed; '
                        'add a line "[^0]: its text" at the end of the page'),
 }
