@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from article import article_text, article_texts, built_page, page_texts, reading_text, unplaced_units
-from conftest import (PHONE, Build, axe_violations, build_project, choose_palette, copy_project, run_build, serve,
-                      unzip_offline_copy, use_test_project)
+from conftest import (PHONE, ROOT, Build, axe_violations, build_project, choose_palette, copy_project, run_build,
+                      serve, unzip_offline_copy, use_test_project)
 from test_bad_input import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
-from pypdf import PdfReader
 from test_pdf import _running_text
 from trustsite.builders import BUILDERS
 from trustsite.one_file import ONE_FILE_NAME
@@ -81,9 +81,6 @@ def write_pages(project: Path) -> Path:
     return project
 
 
-_builds: dict[str, Build] = {}
-
-
 @pytest.fixture(scope="module", params=BUILDERS)
 def written(request, tmp_path_factory) -> Build:
     """The project with the pages above, built by each builder."""
@@ -110,9 +107,9 @@ def editions(build: Build, offline: Path) -> dict[str, BeautifulSoup]:
 
 # -- The sources ---------------------------------------------------------------------
 
-def test_mkdocs_yml_renders_what_the_sources_and_the_check_read(tmp_path):
+def test_mkdocs_yml_renders_what_the_sources_and_the_check_read():
     listed = [next(iter(item)) if isinstance(item, dict) else item
-              for item in read_config(Path(__file__).parent.parent / "mkdocs.yml")["markdown_extensions"]]
+              for item in read_config(ROOT / "mkdocs.yml")["markdown_extensions"]]
     assert sorted(listed) == sorted([*EXTENSIONS, "toc", "pymdownx.snippets"])
 
 
