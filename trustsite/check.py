@@ -17,6 +17,7 @@ from trustsite.data import DataError, decode_utf8, read_capped
 from trustsite.image_check import check_images
 from trustsite.link_check import check_links
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
+from trustsite.prose import check_prose
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
 PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
@@ -63,5 +64,6 @@ def check_pages(docs_dir: Path, macros: Mapping[str, Callable]) -> None:
         shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
         sources[page.relative_to(docs_dir).as_posix()] = source = read_page(page, shown)
         check_macro_calls(source, environment, macros, shown)
+        check_prose(source, shown)
         check_images(source, page, docs_dir, shown)
     check_links(docs_dir.name, sources, environment, macros)

@@ -3,22 +3,25 @@ data file, in the order a reader meets them, each with the file and line it
 comes from.
 
 A page's Markdown is read as a reader sees it: Markdown syntax, front matter,
-attribute lists and abbreviation definitions gone, and a macro call replaced
-by the rows its data file holds. The tests check the built site against
-these units, and scripts/check_original.py checks them against the first
-publication. No MkDocs import: Python-Markdown renders, BeautifulSoup reads.
+attribute lists and abbreviation definitions gone, footnotes at the page's
+end, and a macro call replaced by the rows its data file holds. The tests
+check the built site against these units, and scripts/check_original.py
+checks them against the first publication. No MkDocs import: Python-Markdown
+renders, with the extensions of mkdocs.yml (trustsite.prose), and
+BeautifulSoup reads.
 """
 
 import ast
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
 import yaml
 from bs4 import BeautifulSoup
 
 from trustsite.data import load_rows
+from trustsite.prose import page_body, render
 from trustsite.publication_date import long_date, published_date
 from trustsite.references import sorted_references
 from trustsite.schema import SCHEMAS, Reference
@@ -30,14 +33,16 @@ from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A macro call on a line of its own, the only Jinja a page may hold.
 _MACRO_CALL = re.compile(r"^\{\{\s*(\w+)\((.*)\)\s*\}\}$")
-# The Markdown extensions that change what text a reader sees.
-_EXTENSIONS = ["abbr", "attr_list", "md_in_html"]
 # The elements that hold a reader's text, one unit or more each.
-_TEXT_ELEMENTS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"]
+_TEXT_ELEMENTS = ["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "summary", "pre"]
 # A paragraph the site added, labelled so for readers ({ .editor-note }).
 ADDED_CLASS = "editor-note"
-# Where a line break (<br>, two spaces at a line's end) cuts a paragraph.
+# Where a line break (<br>, two spaces at a line's end) or a footnote's number cuts a paragraph.
 _BREAK = "\u2028"
+# How many of a sentence's first words tell its line.
+_OPENING_WORDS = 8
+# The attribute of the element that stands, in a rendered page, for a macro call.
+_CALL = "data-macro-call"
 
 
 @dataclass(frozen=True)
@@ -63,15 +68,21 @@ def sentences(text: str) -> list[str]:
 
 
 def _render(text: str) -> BeautifulSoup:
-    html = markdown.markdown(text, extensions=_EXTENSIONS)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = render(text)
     for line_break in soup.find_all("br"):
         line_break.replace_with(_BREAK)
     return soup
 
 
 def text_pieces(element) -> list[str]:
-    """The units of one element's text: its sentences, cut at line breaks too."""
+    """The units of one element's text: its sentences, cut at line breaks and
+    at footnote numbers too. A footnote's number and its way back are the
+    site's, not the publisher's words, and read nowhere else."""
+    element = copy.copy(element)
+    for mark in element.select("sup:has(> a.footnote-ref)"):
+        mark.replace_with(_BREAK)
+    for back in element.select("a.footnote-backref"):
+        back.decompose()
     return [sentence for part in element.get_text().split(_BREAK) for sentence in sentences(part)]
 
 
@@ -91,29 +102,27 @@ def blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _body(text: str) -> tuple[list[str], int]:
-    """A page's lines after its front matter, and the number of the first."""
-    lines = text.splitlines()
-    if lines and lines[0] == "---" and "---" in lines[1:]:
-        end = lines.index("---", 1)
-        return lines[end + 1:], end + 2
-    return lines, 1
+def _is_added(element) -> bool:
+    """Whether `element` is in a paragraph or block the site added and labels so."""
+    return any(ADDED_CLASS in tag.get("class", []) for tag in (element, *element.parents))
 
 
-def _block_units(lines: list[str], start: int, file: str, added: bool) -> list[Unit]:
-    soup = _render("\n".join(lines))
-    added = added or any(ADDED_CLASS in element.get("class", []) for element in soup.find_all(True))
-    # Each line alone, as plain text, to tell which line a sentence starts on.
-    plain = [squash(_render(line).get_text()) for line in lines]
-    units, at = [], 0
-    for element in soup.find_all(_TEXT_ELEMENTS):
-        if element.find(_TEXT_ELEMENTS):  # its text is read from the elements inside it
-            continue
-        for piece in text_pieces(element):
-            opening = " ".join(piece.split()[:3])
-            at = next((n for n in range(at, len(lines)) if opening in plain[n]), at)
-            units.append(Unit(piece, file, start + at, added))
-    return units
+def _line_of(piece: str, plain: list[str], at: int) -> int:
+    """The index of the line of `plain` that `piece` starts on: the first at or
+    after `at` that holds the longest opening of it (a heading and the
+    paragraph below it may open alike; a sentence may wrap), else the first
+    before it (a footnote's text, read at the page's end, may be written
+    anywhere), else `at`."""
+    words, order = piece.split(), (*range(at, len(plain)), *range(at))
+    for count in range(min(len(words), _OPENING_WORDS), 0, -1):
+        opening = " ".join(words[:count])
+        if (found := next((n for n in order if opening in plain[n]), None)) is not None:
+            return found
+    return at
+
+
+def _unit_or_call(element) -> bool:
+    return element.name in _TEXT_ELEMENTS or element.has_attr(_CALL)
 
 
 def _data_items(path: Path) -> list[yaml.Node]:
@@ -167,16 +176,32 @@ def _macro_units(project: Path, call: re.Match, where: Unit) -> list[Unit]:
 
 
 def page_units(project: Path, page: str) -> list[Unit]:
-    """The units of docs/`page`, in order, its macros' rows in their place."""
+    """The units of docs/`page`, in order, its macros' rows in their place.
+
+    The page is rendered whole, as a builder renders it, so that a footnote
+    or a note reads as on the site: a footnote's text at the page's end. A
+    macro call on a line of its own stands in the rendered page for its rows.
+    """
     file = f"docs/{page}"
-    lines, first = _body((project / file).read_text(encoding="utf-8"))
+    lines, first = page_body((project / file).read_text(encoding="utf-8"))
     added = page == WHOLE_ARTICLE_PAGE
-    units = []
+    calls = []
     for start, block in blocks(lines, first):
         if len(block) == 1 and (call := _MACRO_CALL.match(block[0].strip())):
-            units += _macro_units(project, call, Unit(block[0], file, start))
-        else:
-            units += _block_units(block, start, file, added)
+            lines[start - first] = f'<div {_CALL}="{len(calls)}"></div>'
+            calls.append((call, Unit(block[0], file, start)))
+    # Each line alone, as plain text, to tell which line a sentence starts on.
+    plain = [squash(_render(line).get_text()) for line in lines]
+    units, at = [], 0
+    for element in _render("\n".join(lines)).find_all(_unit_or_call):
+        if element.has_attr(_CALL):
+            units += _macro_units(project, *calls[int(element[_CALL])])
+            continue
+        if element.find(_TEXT_ELEMENTS):  # its text is read from the elements inside it
+            continue
+        for piece in text_pieces(element):
+            at = _line_of(piece, plain, at)
+            units.append(Unit(piece, file, first + at, added or _is_added(element)))
     return units
 
 
