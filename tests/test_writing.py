@@ -16,13 +16,11 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from article import article_text, article_texts, built_page, page_texts, reading_text, unplaced_units
-from conftest import (PHONE, ROOT, Build, axe_violations, build_project, choose_palette, copy_project, run_build,
-                      serve, unzip_offline_copy, use_test_project)
+from conftest import (PHONE, ROOT, Build, axe_violations, build_project, choose_palette, copy_project, file_names,
+                      run_build, serve, unzip_offline_copy, use_test_project)
 from test_bad_input import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
 from test_pdf import _running_text
 from trustsite.builders import BUILDERS
-from trustsite.one_file import ONE_FILE_NAME
-from trustsite.pdf import PDF_NAME
 from trustsite.prose import EXTENSIONS
 from trustsite.settings import read_config
 from trustsite.sources import article_pages, page_units
@@ -90,7 +88,7 @@ def written(request, tmp_path_factory) -> Build:
 
 @pytest.fixture(scope="module")
 def written_offline(written, tmp_path_factory) -> Path:
-    return unzip_offline_copy(written.dist, tmp_path_factory.mktemp(f"written-offline-{written.builder}"))
+    return unzip_offline_copy(written.dist / written.names.archive, tmp_path_factory.mktemp(f"written-offline-{written.builder}"))
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -102,7 +100,7 @@ def editions(build: Build, offline: Path) -> dict[str, BeautifulSoup]:
     return {"site": soup(built_page(build.site, PAGE)), "offline": soup(built_page(offline, PAGE, offline=True)),
             "whole-article": soup(build.site / "whole-article" / "index.html"),
             "whole-article offline": soup(offline / "whole-article.html"),
-            "one-file": soup(build.dist / ONE_FILE_NAME)}
+            "one-file": soup(build.dist / build.names.one_file)}
 
 
 # -- The sources ---------------------------------------------------------------------
@@ -168,7 +166,7 @@ def test_the_pdf_holds_every_unit_the_collapsible_note_open(tmp_path):
     project = write_pages(copy_project(tmp_path / "project"))
     result = run_build(project, "--pdf")
     assert result.returncode == 0, result.output
-    pages = [_running_text(page.extract_text()) for page in PdfReader(project / "dist" / PDF_NAME).pages]
+    pages = [_running_text(page.extract_text()) for page in PdfReader(project / "dist" / file_names(project).pdf).pages]
     assert unplaced_units(" ".join(pages), article_texts(project)) == []
 
 
@@ -210,7 +208,7 @@ def test_axe_finds_no_violation_on_the_written_pages(browser, written, written_u
     context.close()
     file = browser.new_context(color_scheme="light" if palette == "default" else "dark")
     page = file.new_page()
-    page.goto((written.dist / ONE_FILE_NAME).as_uri())
+    page.goto((written.dist / written.names.one_file).as_uri())
     found += [f"one-file: {violation}" for violation in axe_violations(page)]
     file.close()
     assert not found, f"axe, {palette}:\n" + "\n".join(found)
@@ -218,7 +216,7 @@ def test_axe_finds_no_violation_on_the_written_pages(browser, written, written_u
 
 def test_notes_keep_their_box_in_the_one_file_edition(browser, written):
     page = browser.new_page()
-    page.goto((written.dist / ONE_FILE_NAME).as_uri())
+    page.goto((written.dist / written.names.one_file).as_uri())
     assert page.eval_on_selector("div.admonition.note", NOTE_STYLE) == [True, True]
     assert page.eval_on_selector_all("details", DETAILS_SHOWN) == [False]
     page.close()
@@ -226,7 +224,7 @@ def test_notes_keep_their_box_in_the_one_file_edition(browser, written):
 
 def test_collapsible_notes_are_open_in_print(browser, written, written_url):
     page = browser.new_page()
-    for address in (written_url + "whole-article/", (written.dist / ONE_FILE_NAME).as_uri()):
+    for address in (written_url + "whole-article/", (written.dist / written.names.one_file).as_uri()):
         page.goto(address)
         page.emulate_media(media="print")
         assert page.eval_on_selector_all("details", DETAILS_SHOWN) == [True], address
@@ -237,7 +235,7 @@ def test_collapsible_notes_are_open_in_print(browser, written, written_url):
 def test_the_table_in_the_text_does_not_widen_a_phone_screen(browser, written, written_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    for address in (written_url + "conclusion/", (written.dist / ONE_FILE_NAME).as_uri()):
+    for address in (written_url + "conclusion/", (written.dist / written.names.one_file).as_uri()):
         page.goto(address)
         page_width, width, table_edge, table_width, box_width = page.evaluate(OVERFLOW)
         assert page_width <= width and table_edge <= width and table_width <= box_width, address

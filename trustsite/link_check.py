@@ -25,11 +25,12 @@ from bs4 import BeautifulSoup
 
 from trustsite.data import DataError
 from trustsite.messages import closest_page, no_heading, no_page
+from trustsite.prose import EXTENSIONS as PROSE_EXTENSIONS
 
 # The Markdown extensions that decide a page's links and ids: MkDocs' own
-# three, then those mkdocs.yml lists (tests/test_bad_input.py holds the two lists
-# together). pymdownx.snippets only adds the abbreviations.
-EXTENSIONS = ["toc", "tables", "fenced_code", "abbr", "attr_list", "md_in_html"]
+# toc and fenced_code, then those mkdocs.yml lists, as the sources read them
+# (tests/test_bad_input.py holds the lists together).
+EXTENSIONS = ["toc", "fenced_code", *PROSE_EXTENSIONS]
 
 
 class BrokenLinks(ValueError):
