@@ -173,13 +173,18 @@ def transferred(responses: list) -> float:
     return sum(sent_kib(response) for response in responses)
 
 
+# What holds the article's own words: a page's <article>, and each section of
+# the one-file edition (whose pictures are inlined there, as data: addresses).
+ARTICLE_HOLDERS = "article, section.whole-article__section"
+
+
 def article_kib(html: bytes) -> float:
-    """KiB of a page's gzipped HTML that its article's own text takes: the page
-    gzipped with and without what its <article> holds (gzip's bytes do not add
-    up part by part). Both are written out by one parser, so only the text differs."""
+    """KiB of a page's gzipped HTML that its article's own content takes: the page
+    gzipped with and without what ARTICLE_HOLDERS hold (gzip's bytes do not add
+    up part by part). Both are written out by one parser, so only the content differs."""
     soup = BeautifulSoup(html, "html.parser")
     whole = str(soup).encode()
-    for article in soup.find_all("article"):
+    for article in soup.select(ARTICLE_HOLDERS):
         article.clear()
     return (len(compressed(whole, "text/html")) - len(compressed(str(soup).encode(), "text/html"))) / 1024
 

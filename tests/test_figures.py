@@ -100,7 +100,7 @@ def words(count: int, seed: int = 3) -> str:
 
 def add_pictures(project: Path) -> Path:
     images = project / "docs" / "images"
-    images.mkdir()
+    images.mkdir(exist_ok=True)  # a publisher's pictures may be there already
     (images / "photo.jpg").write_bytes(photo_jpeg())
     (images / "diagram.png").write_bytes(diagram_png())
     (images / "rule.png").write_bytes(png((600, 4), "grey"))

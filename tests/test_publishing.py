@@ -303,7 +303,7 @@ def test_every_page_has_one_set_of_head_tags_with_the_right_values(published, cr
         assert article["@context"] == "https://schema.org" and article["@type"] == "Article"
         assert (article["headline"], article["url"], article["description"]) == (title, url, description)
         assert article["image"] == image
-        assert (article["datePublished"], article["dateModified"]) == ("2025-01-21", BUILD_DATE)
+        assert (article["datePublished"], article["dateModified"]) == (config["extra"]["published"], BUILD_DATE)
         assert article["inLanguage"] == tags.find_parent("html")["lang"] == "en"
 
 
