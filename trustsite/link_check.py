@@ -24,7 +24,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from trustsite.data import DataError
-from trustsite.messages import closest_page, no_heading, no_page
+from trustsite.messages import SHOWN_PER_KIND, closest_page, no_heading, no_page
 from trustsite.prose import EXTENSIONS as PROSE_EXTENSIONS
 
 # The Markdown extensions that decide a page's links and ids: MkDocs' own
@@ -64,8 +64,9 @@ def _render(source: str, environment: jinja2.Environment, macros: Mapping[str, C
     return _Rendered(links, frozenset(ids) if ids_known else None)
 
 
-def _problem(link: str, page: str, rendered: dict[str, _Rendered]) -> str | None:
-    """What is wrong with `link` on `page`, if it goes to a page or a heading that is not there."""
+def _problem(link: str, page: str, rendered: dict[str, _Rendered], *, suggest: bool) -> str | None:
+    """What is wrong with `link` on `page`, if it goes to a page or a heading that
+    is not there; with the page it probably meant, if `suggest`."""
     try:
         parts = urlsplit(link)
     except ValueError:  # such as "http://[x", which the builders report in their own words
@@ -80,7 +81,7 @@ def _problem(link: str, page: str, rendered: dict[str, _Rendered]) -> str | None
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if target not in rendered:
-        return no_page(link, closest_page(link, page, list(rendered)))
+        return no_page(link, closest_page(link, page, list(rendered)) if suggest else None)
     ids = rendered[target].ids
     return no_heading(link, target) if anchor and ids is not None and anchor not in ids else None
 
@@ -129,9 +130,11 @@ def check_links(docs: str, sources: Mapping[str, str], environment: jinja2.Envir
             raise DataError(f"{docs}/{page}", str(error)) from None
     messages = []
     for page, source in sources.items():
-        lines = _LinkLines(source)
+        lines, found = _LinkLines(source), 0
         for link in rendered[page].links:
-            if problem := _problem(link, page, rendered):
+            # Only the problems a report shows in full are worth a "did you mean".
+            if problem := _problem(link, page, rendered, suggest=found < SHOWN_PER_KIND):
+                found += 1
                 line = lines.line(link)
                 messages.append(f"{docs}/{page}" + (f", line {line}" if line else "") + f": {problem}")
     if messages:

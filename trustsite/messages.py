@@ -122,11 +122,15 @@ class LinkProblems:
         return f"{place}: {said}"
 
 
+# How many problems of one kind in one file a report shows in full.
+SHOWN_PER_KIND = 10
+
+
 class ShortReport:
     """Decides which problems a report shows: `per_kind` of each kind in each
     file and `most` in all; `rest()` then counts what was held back."""
 
-    def __init__(self, per_kind: int = 10, most: int = 20) -> None:
+    def __init__(self, per_kind: int = SHOWN_PER_KIND, most: int = 20) -> None:
         self.per_kind, self.most = per_kind, most
         self._counts: Counter[tuple[str, str]] = Counter()
         self._held: Counter[tuple[str, str]] = Counter()
