@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from conftest import build_project, copy_project, use_test_project
 from trustsite.builders import BUILDERS
-from trustsite.sources import site_path
+from article import site_path
 
 # The test project's page (conftest.use_test_project).
 PAGE = "conclusion.md"

@@ -207,12 +207,6 @@ def article_units(project: Path) -> list[Unit]:
     return [unit for page in article_pages(project) for unit in page_units(project, page)]
 
 
-def site_path(page: str) -> str:
-    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
-    name = page.removesuffix(".md")
-    return "" if name == "index" else f"{name}/"
-
-
 def page_calling(project: Path, table: str) -> str:
     """The one page of the nav whose Markdown calls for the table named `table`."""
     (page,) = [page for page in article_pages(project)
