@@ -19,8 +19,8 @@ import urllib.request
 
 import pytest
 
-from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
 from article import site_path
+from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
 from trustsite.sources import article_pages
 from trustsite.preview_error import error_page
 
