@@ -30,6 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import jinja2
 
@@ -98,15 +99,25 @@ class _Formatter(logging.Formatter):
         return line
 
 
-def source_date_epoch() -> str:
-    """The last commit's time, so the same commit gives the same bytes."""
+def source_date_epoch() -> int:
+    """SOURCE_DATE_EPOCH if the caller set it, else the last commit's time, so
+    the same commit gives the same bytes."""
     if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
+        return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
-        return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
-                              capture_output=True, text=True).stdout.strip() or "0"
+        return int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout.strip() or "0")
     except (OSError, subprocess.CalledProcessError):
-        return "0"  # not a git checkout: a fixed date is still reproducible
+        return 0  # not a git checkout: a fixed date is still reproducible
+
+
+def builder_environment(*, offline: bool, epoch: int) -> dict[str, str]:
+    """What the builders can only be told through the environment, said here
+    alone: the build's date, which MkDocs (mkdocs.utils.get_build_datetime) and
+    Zensical read as SOURCE_DATE_EPOCH, and whether Zensical renders the offline
+    copy, which mkdocs.yml's `enabled: !ENV [OFFLINE, false]` reads. MkDocs,
+    run in this process, has its offline plugin switched in its config."""
+    return {"SOURCE_DATE_EPOCH": str(epoch), "OFFLINE": "true" if offline else "false"}
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):
@@ -171,20 +182,23 @@ def check_sources() -> Settings:
     return settings
 
 
-def render_with_mkdocs(site_dir: Path) -> None:
+def render_with_mkdocs(site_dir: Path, *, offline: bool, epoch: int) -> None:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins["material/offline"].config.enabled = offline
     config.plugins["build.py/shared-templates"] = _ShareTemplates(_TEMPLATES)
     config.plugins.on_startup(command="build", dirty=False)
-    try:
-        mkdocs_build(config)
-    finally:
-        config.plugins.on_shutdown()
+    # MkDocs runs in this process: its environment is set for this render only.
+    with mock.patch.dict(os.environ, builder_environment(offline=offline, epoch=epoch)):
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
 
 
 ZENSICAL = zensical_program(ROOT)
 
 
-def render_with_zensical(site_dir: Path) -> None:
+def render_with_zensical(site_dir: Path, *, offline: bool, epoch: int) -> None:
     """Zensical, from the same mkdocs.yml. It writes only inside the project
     (SITE_DIR, read by mkdocs.yml's site_dir), so it renders into a folder
     there, which then moves to `site_dir`."""
@@ -195,7 +209,8 @@ def render_with_zensical(site_dir: Path) -> None:
         # macros.py imports trustsite from the project root; --clean: no page from an earlier build's cache.
         result = subprocess.run([str(ZENSICAL), "build", "--clean", "--strict", "-f", str(ROOT / "mkdocs.yml")],
                                 cwd=ROOT, capture_output=True, text=True,
-                                env={**os.environ, "SITE_DIR": str(rendered), "PYTHONPATH": str(ROOT)})
+                                env={**os.environ, **builder_environment(offline=offline, epoch=epoch),
+                                     "SITE_DIR": str(rendered), "PYTHONPATH": str(ROOT)})
         if result.returncode != 0:
             said = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
             raise RuntimeError(f"Zensical: {said[-1] if said else f'exit status {result.returncode}'}")
@@ -211,8 +226,7 @@ RENDERERS = dict(zip(BUILDERS, (render_with_mkdocs, render_with_zensical), stric
 def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, epoch: int,
                pdf: bool = False) -> None:
     """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
-    os.environ["OFFLINE"] = "true" if offline else "false"
-    RENDERERS[builder](site_dir)
+    RENDERERS[builder](site_dir, offline=offline, epoch=epoch)
     publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch)
 
 
@@ -234,10 +248,9 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
 
 def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: bool = False) -> Settings:
     """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
-    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()  # the builders read it too
+    epoch = source_date_epoch()
     settings = check_sources()
     names = settings.file_names
-    epoch = int(os.environ["SOURCE_DATE_EPOCH"])
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, pdf=pdf)

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from scripts.edition_checks import Document, Edit, Pdf, compact  # noqa: E402
 from scripts.project_copy import copy_with_tests, make_command  # noqa: E402
 from scripts.publisher_edits import Drill  # noqa: E402
-from trustsite.publish.pages import output_path  # noqa: E402
+from trustsite.urls import output_path  # noqa: E402
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
 
 EDITS = ROOT / "drill" / "edits.yml"

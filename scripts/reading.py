@@ -25,16 +25,17 @@ from serve_static import StaticHostHandler, hanging, page_paths, serving  # noqa
 from trustsite.browser import launch_chromium  # noqa: E402
 from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
 from trustsite.settings import load_settings  # noqa: E402
-from trustsite.sources import article_pages, page_calling, site_path  # noqa: E402
+from trustsite.sources import article_pages, page_calling  # noqa: E402
+from trustsite.urls import page_url  # noqa: E402
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
 
 WIDTHS = [1024, 1280, 1440, 1920]
 TABLE_WIDTHS = [320, 390, 1280, 1920]
 HEADING = "article h1"
 # The pages timed on a hanging network: the home page, a section, the whole article.
-HANGING_PAGES = ["", site_path(article_pages(ROOT)[1]), site_path(WHOLE_ARTICLE_PAGE)]
+HANGING_PAGES = ["", page_url(article_pages(ROOT)[1], offline=False), page_url(WHOLE_ARTICLE_PAGE, offline=False)]
 # The page that shows the methods table, as the sources say.
-TABLE_PAGE = site_path(page_calling(ROOT, "methods"))
+TABLE_PAGE = page_url(page_calling(ROOT, "methods"), offline=False)
 GIVE_UP_SECONDS = 15
 
 

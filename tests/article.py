@@ -15,8 +15,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from scripts import publisher_edits
-from trustsite.publish.pages import output_path
-from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
+from trustsite.sources import Unit, article_pages, article_units, page_units, squash
+from trustsite.urls import output_path, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,11 @@ def plain_sentence(project: Path = ROOT) -> Unit:
     """A sentence of the article's words alone (no quote, dash or markup), written
     once in its page: one that any index or copy holds just as it is written."""
     return publisher_edits.plain_sentence(project, article_pages(project))
+
+
+def site_path(page: str) -> str:
+    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
+    return page_url(page, offline=False)
 
 
 def built_page(site: Path, page: str, *, offline: bool = False) -> Path:

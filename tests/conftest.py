@@ -21,6 +21,7 @@ from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.publish.pages import Page
 from trustsite.settings import FileNames, load_settings
+from trustsite.urls import file_url
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -335,7 +336,7 @@ def site_pages(site: Path) -> list[str]:
         relative = html.relative_to(site).as_posix()
         if relative == "404.html" or not BeautifulSoup(html.read_bytes(), "html.parser").select_one(".md-header"):
             continue
-        pages.append(relative.removesuffix("index.html"))
+        pages.append(file_url(relative, offline=False))
     return pages
 
 

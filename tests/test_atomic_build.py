@@ -21,13 +21,14 @@ class Step(NamedTuple):
 
     name: str
     function: str  # module:function, as scripts/build.py imports it
-    when: str = ""  # NAME=value: fail only while the environment has it
+    when: str = ""  # a condition on `config`, the function's first argument: fail only when it holds
     options: tuple[str, ...] = ()  # what makes scripts/build.py take the step
 
 
 # Every step after the online build; the test makes each one fail in turn.
 LATER_STEPS = [
-    Step("offline MkDocs build", "mkdocs.commands.build:build", when="OFFLINE=true"),
+    Step("offline MkDocs build", "mkdocs.commands.build:build",
+         when="config.plugins['material/offline'].config.enabled"),
     Step("zip", "trustsite.archive:pack"),
     Step("PDF", "trustsite.pdf:render_pdf", options=("--pdf",)),
 ]
@@ -35,14 +36,13 @@ LATER_STEPS = [
 # Run by `python -c` with a Step's function, when and options as arguments:
 # the function raises, then scripts/build.py runs as `make build` runs it.
 BREAK_THEN_BUILD = f"""
-import importlib, os, runpy, sys
+import importlib, runpy, sys
 target, when, *options = sys.argv[1:]
 module_name, name = target.split(":")
 module = importlib.import_module(module_name)
 working = getattr(module, name)
-key, _, value = when.partition("=")
 def broken(*args, **kwargs):
-    if when and os.environ.get(key) != value:
+    if when and not eval(when, {{"config": args[0]}}):
         return working(*args, **kwargs)
     raise RuntimeError({INJECTED!r})
 setattr(module, name, broken)

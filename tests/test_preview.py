@@ -19,8 +19,9 @@ import urllib.request
 
 import pytest
 
+from article import site_path
 from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
-from trustsite.sources import article_pages, site_path
+from trustsite.sources import article_pages
 from trustsite.preview_error import error_page
 
 STARTUP_TIMEOUT = 180  # seconds for the first build

@@ -6,7 +6,8 @@ import io
 import pytest
 from PIL import Image, ImageStat
 
-from trustsite.sources import page_calling, site_path
+from trustsite.sources import page_calling
+from article import site_path
 from conftest import ROOT, axe_violations, choose_palette, site_pages
 from trustsite.measure import ARTICLE, BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
 from trustsite.tables import TABLES

@@ -70,3 +70,13 @@ def test_dates_come_from_the_commit_not_the_clock(two_builds):
     with zipfile.ZipFile(archives[0]) as archive:
         # A zip entry keeps even seconds only.
         assert {entry.date_time for entry in archive.infolist()} == {(*minutes, seconds - seconds % 2)}
+
+
+def test_with_no_epoch_given_the_builder_dates_the_site_by_the_drivers(tmp_path, monkeypatch):
+    """Outside a git checkout the build driver's own epoch (0) dates what MkDocs writes, not the clock."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = copy_project(tmp_path / "project")
+    result = run_build(project)
+    assert result.returncode == 0, result.output
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap)) == {"1970-01-01"}

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from article import built_page, site_path
 from conftest import build_project, copy_project, use_test_project
 from trustsite.builders import BUILDERS
-from trustsite.sources import site_path
 
 # The test project's page (conftest.use_test_project).
 PAGE = "conclusion.md"
@@ -36,7 +36,7 @@ def heading(project: Path) -> str:
 def names_shown(site: Path) -> dict[str, str]:
     """Where a reader sees the page's name: its heading, the tab, the link preview
     and the menu of the first page."""
-    page = BeautifulSoup((site / site_path(PAGE) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    page = BeautifulSoup(built_page(site, PAGE).read_text(encoding="utf-8"), "html.parser")
     first = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     (menu,) = {link.get_text(" ", strip=True) for link in first.select("nav.md-nav--primary a[href]")
                if link["href"].rstrip("/").endswith(site_path(PAGE).rstrip("/"))}

@@ -11,9 +11,10 @@ worth of what the file says.
 """
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -184,22 +185,31 @@ def yaml_error(error: yaml.YAMLError, text: str, shown: str) -> DataError:
     return DataError(shown, f"is not valid YAML ({error})")
 
 
-class _Lines:
-    """The lines of one top-level item: where it starts, and where each of its fields is."""
+@dataclass(frozen=True)
+class Lines:
+    """Where one row of a data file is: its first line, and the line of each of its fields."""
+    start: int
+    fields: dict[Any, int]
 
-    def __init__(self, node: yaml.Node) -> None:
-        self.start = node.start_mark.line + 1
-        self.fields: dict[Any, int] = {}
+    @classmethod
+    def of_node(cls, node: yaml.Node) -> "Lines":
+        fields = {}
         if isinstance(node, yaml.MappingNode):
-            self.fields = {key.value: key.start_mark.line + 1 for key, _ in node.value
-                           if isinstance(key, yaml.ScalarNode)}
+            fields = {key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+        return cls(node.start_mark.line + 1, fields)
 
     def of(self, field: str | None) -> int:
-        """The line of `field` if the item has it, or else the item's first line."""
+        """The line of `field` if the row has it, or else the row's first line."""
         return self.fields.get(field, self.start)
 
 
-def _read_yaml(path: Path, shown: str) -> tuple[Any, list[_Lines]]:
+class LocatedRow(NamedTuple):
+    """A validated row, and where its data file holds it."""
+    row: Row
+    lines: Lines
+
+
+def _read_yaml(path: Path, shown: str) -> tuple[Any, list[Lines]]:
     """The document in `path`, and the lines of each top-level item."""
     try:
         text = decode_utf8(read_capped(path, shown, LARGEST_DATA_FILE), shown)
@@ -212,7 +222,7 @@ def _read_yaml(path: Path, shown: str) -> tuple[Any, list[_Lines]]:
     except yaml.YAMLError as error:
         raise yaml_error(error, text, shown) from None
     rows = node.value if isinstance(node, yaml.SequenceNode) else []
-    return document, [_Lines(item) for item in rows]
+    return document, [Lines.of_node(item) for item in rows]
 
 
 _YAML_TYPES = {int: "a number", float: "a number", bool: "true/false", date: "a date",
@@ -243,8 +253,8 @@ def _describe(error: dict, fields: list[str]) -> str:
     return error["msg"]
 
 
-def load_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[Row]:
-    """Validated rows of one data file; `shown` is the name used in messages."""
+def load_located_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[LocatedRow]:
+    """Validated rows of one data file, each with its lines; `shown` is the name used in messages."""
     shown = shown or path.name
     document, lines = _read_yaml(path, shown)
     if document is None or document == []:
@@ -268,7 +278,12 @@ def load_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[R
                             row=number, line=lines[number - 1].of(schema.unique_field),
                             field=schema.unique_field)
         first_row_with[key] = number
-    return rows
+    return [LocatedRow(row, row_lines) for row, row_lines in zip(rows, lines, strict=True)]
+
+
+def load_rows(path: Path, schema: type[Row], shown: str | None = None) -> list[Row]:
+    """Validated rows of one data file; `shown` is the name used in messages."""
+    return [located.row for located in load_located_rows(path, schema, shown)]
 
 
 def load_data(data_dir: Path) -> dict[str, list[Row]]:

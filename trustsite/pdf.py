@@ -7,9 +7,11 @@ from html import escape
 from pathlib import Path
 
 from trustsite.browser import launch_chromium
+from trustsite.urls import output_path
+from trustsite.whole_article import PAGE
 
 # The single-page view, as the online build writes it.
-WHOLE_ARTICLE = "whole-article/index.html"
+WHOLE_ARTICLE = output_path(PAGE, offline=False)
 
 # A4 with room for a page number at the foot of each page.
 _PAGE = {

@@ -20,6 +20,7 @@ from trustsite.offline import used
 from trustsite.page_addresses import files_used
 from trustsite.settings import FileNames
 from trustsite.social_card import CARD_FOLDER
+from trustsite.urls import file_url
 
 # mkdocs.yml's extra: setting that turns the worker off (it is on unless false).
 SETTING = "offline_after_first_visit"
@@ -75,8 +76,7 @@ def saved_files(site: Path, languages: list[str], docs_dir: Path, names: FileNam
     saved = []
     for relative, path in files.items():
         if relative in pages or relative in linked or not (docs_dir / relative).is_file():
-            url = relative.removesuffix("index.html") if path.name == "index.html" else relative
-            saved.append(Saved(url or "./", path))
+            saved.append(Saved(file_url(relative, offline=False) or "./", path))
     return saved
 
 

@@ -4,7 +4,6 @@ Both builders read mkdocs.yml; the steps after them read it here, never from
 a builder's own objects, so they work the same whichever builder ran.
 """
 
-import os
 import posixpath
 import re
 import unicodedata
@@ -15,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from yaml_env_tag import add_env_tag
 
 from trustsite.check import pages_under
 from trustsite.data import LARGEST_DATA_FILE, DataError, decode_utf8, quoted, read_capped, yaml_error
@@ -26,16 +26,8 @@ class _Loader(yaml.SafeLoader):
     """mkdocs.yml's YAML: safe, with MkDocs' `!ENV [NAME, fallback]`."""
 
 
-def _environment_value(loader: _Loader, node: yaml.Node):
-    names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
-    *variables, fallback = names if len(names) > 1 else (*names, None)
-    for name in variables:
-        if name in os.environ:
-            return yaml.safe_load(os.environ[name]) if os.environ[name] else None
-    return fallback
-
-
-_Loader.add_constructor("!ENV", _environment_value)
+# The tag as MkDocs itself reads it (pyyaml-env-tag, MkDocs' own dependency).
+add_env_tag(_Loader)
 
 
 # A name safe in a file name, a URL and a cache name on any system.

@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
-from trustsite.data import load_rows
+from trustsite.data import load_located_rows
 from trustsite.prose import page_body, render
 from trustsite.publication_date import long_date, published_date
 from trustsite.references import sorted_references
@@ -125,36 +124,24 @@ def _unit_or_call(element) -> bool:
     return element.name in _TEXT_ELEMENTS or element.has_attr(_CALL)
 
 
-def _data_items(path: Path) -> list[yaml.Node]:
-    """The top-level items of an already-validated data file, as YAML nodes."""
-    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader).value
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _table_units(project: Path, name: str, call: Unit) -> list[Unit]:
     """The table's column headings, where the page calls for it, then each row of its data file."""
     spec = TABLES[name]
-    path = project / "data" / spec.data_file
     file = f"data/{spec.data_file}"
     schema = SCHEMAS[spec.data_file]
     units = [Unit(" ".join(spec.headings), call.file, call.line)]
-    for row, item in zip(load_rows(path, schema), _data_items(path)):
-        line_of = {key.value: _line(value) for key, value in item.value}
-        cells = tuple((getattr(row, field), line_of[field]) for field in schema.model_fields)
-        units.append(Unit(" ".join(text for text, _ in cells), file, _line(item), cells=cells))
+    for row, lines in load_located_rows(project / file, schema):
+        cells = tuple((getattr(row, field), lines.of(field)) for field in schema.model_fields)
+        units.append(Unit(" ".join(text for text, _ in cells), file, lines.start, cells=cells))
     return units
 
 
 def _reference_units(project: Path) -> list[Unit]:
     """Every value of every reference, in the order the References page shows them."""
-    path = project / "data" / "references.yml"
-    references = load_rows(path, Reference)
-    line_of = {reference.id: _line(item) for reference, item in zip(references, _data_items(path))}
+    located = load_located_rows(project / "data" / "references.yml", Reference)
+    line_of = {reference.id: lines.start for reference, lines in located}
     units = []
-    for reference in sorted_references(references):
+    for reference in sorted_references([reference for reference, _ in located]):
         values = [reference.authors, str(reference.year), reference.title, reference.container,
                   reference.pages, reference.doi, reference.url, reference.supports]
         units += [Unit(value, "data/references.yml", line_of[reference.id], added=True)
@@ -218,12 +205,6 @@ def article_pages(project: Path) -> list[str]:
 def article_units(project: Path) -> list[Unit]:
     """Every unit of the article's sections, in the order of the nav."""
     return [unit for page in article_pages(project) for unit in page_units(project, page)]
-
-
-def site_path(page: str) -> str:
-    """Where docs/`page` is on the online site, from its root: "" for index.md, "conclusion/"."""
-    name = page.removesuffix(".md")
-    return "" if name == "index" else f"{name}/"
 
 
 def page_calling(project: Path, table: str) -> str:

@@ -17,10 +17,11 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
-from trustsite.publish.pages import Page, RenderedSite, output_path, page_url
+from trustsite.publish.pages import Page, RenderedSite
 from trustsite.publish.whole_article import content
 from trustsite.seo import PageFacts, PreviewImage, head_tags, modified_date, page_description, preview_title
 from trustsite.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
+from trustsite.urls import page_url
 
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")[^"]*(")')
 _DESCRIPTION = re.compile(r'(<meta name="description" content=")[^"]*(")')
@@ -59,7 +60,7 @@ def add(site: RenderedSite, *, epoch: int) -> None:
     settings = site.settings
     modified = modified_date(str(epoch), settings.published)
     for page in site.nav_pages:
-        url = urljoin(settings.site_url, page_url(output_path(page.source, offline=False)))
+        url = urljoin(settings.site_url, page_url(page.source, offline=False))
         page.html = _CANONICAL.sub(lambda found: found.group(1) + url + found.group(2), page.html, count=1)
         title = _title(page, settings.site_name)
         facts = PageFacts(

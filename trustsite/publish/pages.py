@@ -1,12 +1,12 @@
 """The rendered site as the publishing steps see it: its HTML pages, by path."""
 
-import posixpath
 import re
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
 from trustsite.settings import Settings
+from trustsite.urls import output_path
 
 # The theme links its stylesheet from every page; the part before it is the
 # address of the site's root as that page writes it ("", "../", "/site/").
@@ -54,20 +54,6 @@ class Page:
         if marker not in self.html:
             raise ValueError(f"{self.path}: no {marker} to put the site's markup before")
         self.html = self.html.replace(marker, fragment + marker, 1)
-
-
-def output_path(source: str, *, offline: bool) -> str:
-    """Where a builder writes the page `source` ("conclusion.md"): "conclusion/index.html",
-    or in the offline copy (no directory URLs) "conclusion.html"."""
-    stem = source.removesuffix(".md")
-    if offline or posixpath.basename(stem) == "index":
-        return stem + ".html"
-    return stem + "/index.html"
-
-
-def page_url(path: str) -> str:
-    """A page's URL from the site's root, as MkDocs writes it: "", "conclusion/", "conclusion.html"."""
-    return path.removesuffix("index.html") if path.endswith("/index.html") or path == "index.html" else path
 
 
 @dataclass

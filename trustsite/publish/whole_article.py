@@ -10,7 +10,8 @@ from html import escape
 
 from bs4 import BeautifulSoup
 
-from trustsite.publish.pages import Page, RenderedSite, page_url
+from trustsite.publish.pages import Page, RenderedSite
+from trustsite.urls import page_url
 from trustsite.whole_article import PAGE, Section, check_depth, whole_article_html
 
 # Zensical starts the article with the skip link's target; the content follows it.
@@ -46,7 +47,8 @@ def sections(site: RenderedSite) -> list[Section]:
             check_depth(html)
         except ValueError as error:
             raise ValueError(f"{site.settings.docs_dir.name}/{page.source}: {error}") from None
-        found.append(Section(page.source.removesuffix(".md").replace("/", "-"), page_url(page.path), html))
+        name = page.source.removesuffix(".md").replace("/", "-")
+        found.append(Section(name, page_url(page.source, offline=site.offline), html))
     return found
 
 
@@ -89,7 +91,7 @@ def _contents(title: str, items: str) -> str:
 def fill(site: RenderedSite, sections: list[Section]) -> None:
     """Fill the one-page view with the article's `sections`, and its table of contents with their headings."""
     page = site.page(PAGE)
-    joined = whole_article_html(sections, page_url(page.path))
+    joined = whole_article_html(sections, page_url(page.source, offline=site.offline))
     append_to_content(page, joined)
     items = _items(_headings(joined))
     toc = _TOC.search(page.html)
