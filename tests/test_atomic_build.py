@@ -28,7 +28,7 @@ class Step(NamedTuple):
 # Every step after the online build; the test makes each one fail in turn.
 LATER_STEPS = [
     Step("offline MkDocs build", "mkdocs.commands.build:build", when="OFFLINE=true"),
-    Step("zip", "trustsite.archive:pack"),
+    Step("zip", "trustsite.offline_copy.archive:pack"),
     Step("PDF", "trustsite.pdf:render_pdf", options=("--pdf",)),
 ]
 

@@ -13,7 +13,7 @@ from conftest import (BUILDERS, Build, build_project, change_config, copy_projec
                       unzip_offline_copy)
 from trustsite.publication_date import long_date
 from trustsite.settings import load_settings
-from trustsite.social_card import CARD_FOLDER, card_png
+from trustsite.cards.social_card import CARD_FOLDER, card_png
 
 
 def test_a_date_reads_as_the_article_was_first_published_whatever_the_locale():
