@@ -7,7 +7,8 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from conftest import change_config, copy_project, run_build
-from trustsite.cards.head_tags import PageFacts, PreviewImage, first_sentence, head_tags, modified_date, page_description
+from trustsite.cards.head_tags import (PageFacts, PreviewImage, first_sentence, head_tags, modified_date,
+                                      page_description)
 
 PUBLISHED = date(2025, 1, 21)
 HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''

@@ -32,7 +32,8 @@ def _describe(page: Page, site_description: str) -> str:
     rendered = page.description
     if rendered != site_description:
         return rendered  # from the page's front matter
-    described = page_description(None, whole_article_step.content(page), site_description, is_homepage=page.path == "index.html")
+    described = page_description(None, whole_article_step.content(page), site_description,
+                                 is_homepage=page.path == "index.html")
     page.html = _DESCRIPTION.sub(lambda found: found.group(1) + escape(described) + found.group(2), page.html, count=1)
     return described
 

@@ -23,8 +23,8 @@ import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
 
-from trustsite.policy import inline_hash
 from trustsite.pictures import ONE_FILE_BOX, fitted
+from trustsite.policy import inline_hash
 from trustsite.publication_date import time_html
 from trustsite.whole_article import Section, whole_article_html
 

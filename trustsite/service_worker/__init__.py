@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from trustsite.cards.social_card import CARD_FOLDER
 from trustsite.offline_copy import used
 from trustsite.page_addresses import files_used
 from trustsite.settings import FileNames
-from trustsite.cards.social_card import CARD_FOLDER
 
 # mkdocs.yml's extra: setting that turns the worker off (it is on unless false).
 SETTING = "offline_after_first_visit"
