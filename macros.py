@@ -22,7 +22,7 @@ def define_env(env):
     except DataError as error:
         raise Refused(str(error)) from None
 
-    # The only macros a page may call, read by hooks/page_jinja.py: mkdocs-macros'
+    # The only macros a page may call, read by hooks/check_macro_calls.py: mkdocs-macros'
     # own (macros_info(), context(), now()…) would publish the build's settings.
     env.site_macros = {}
 

@@ -59,7 +59,7 @@ ZENSICAL = str(zensical_program(ROOT))
 # What a page loads on a first visit, less its article's own text and pictures:
 # the site's markup, styles, scripts and fonts, which the site's code decides.
 BUDGET_KIB = 80
-# Each publisher's picture, as the site publishes it (trustsite/pictures.py):
+# Each publisher's picture, as the site publishes it (trustsite/pictures/__init__.py):
 # a photograph 1,600 px wide at JPEG quality 82 is some 150-450 KB.
 PICTURE_BUDGET_KIB = 500
 SEARCH_BUDGET_MS = 50

@@ -45,19 +45,19 @@ from mkdocs.plugins import BasePlugin  # noqa: E402
 
 import macros  # noqa: E402
 from trustsite import github, service_worker  # noqa: E402
-from trustsite.archive import pack, write_checksum  # noqa: E402
 from trustsite.builders import BUILDERS, zensical_program  # noqa: E402
+from trustsite.cards.head_tags import placeholder_problem  # noqa: E402
+from trustsite.cards.social_card import CARD_FOLDER  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
 from trustsite.data import DataError  # noqa: E402
 from trustsite.link_check import BrokenLinks  # noqa: E402
 from trustsite.messages import BROKEN_LINKS, ShortReport  # noqa: E402
-from trustsite.offline import used_offline  # noqa: E402
+from trustsite.offline_copy import used_offline  # noqa: E402
+from trustsite.offline_copy.archive import pack, write_checksum  # noqa: E402
 from trustsite.pdf import render_pdf  # noqa: E402
 from trustsite.pictures import size_lines  # noqa: E402
-from trustsite.seo import placeholder_problem  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
 from trustsite.settings import Settings, load_settings, read_config  # noqa: E402
-from trustsite.social_card import CARD_FOLDER  # noqa: E402
 
 log = logging.getLogger("mkdocs")
 

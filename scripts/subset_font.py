@@ -5,7 +5,7 @@
     /tmp/fonts/bin/pip install --require-hashes --no-deps -r scripts/subset_font.requirements.txt
     /tmp/fonts/bin/python scripts/subset_font.py
 
-Writes trustsite/fonts/DejaVuSans-Bold-cards.ttf and, beside it, LICENSE: the
+Writes trustsite/cards/fonts/DejaVuSans-Bold-cards.ttf and, beside it, LICENSE: the
 font's own licence text. The same source file and fontTools version give the
 same bytes. Only this script needs fontTools; the build reads the font with
 Pillow.
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 SOURCE_SHA256 = "0d977336a6d5fba34eab8e3199eb218327161b5143749f802982c2bc34df0c96"
 FONTTOOLS = "4.68.0"
-TARGET = ROOT / "trustsite" / "fonts" / "DejaVuSans-Bold-cards.ttf"
+TARGET = ROOT / "trustsite" / "cards" / "fonts" / "DejaVuSans-Bold-cards.ttf"
 
 # (first, last) code points, both included.
 CHARACTERS = [

@@ -7,8 +7,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from trustsite.archive import pack, write_checksum
-from trustsite.offline import search_scripts, used_offline
+from trustsite.offline_copy import search_scripts, used_offline
+from trustsite.offline_copy.archive import pack, write_checksum
 
 FILES = {"index.html": b"<h1>Home</h1>", "b/page.html": b"<p>B</p>", "a/z.css": b"p{}"}
 EPOCH = 1737417600  # 21 January 2025

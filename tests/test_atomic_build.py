@@ -29,7 +29,7 @@ class Step(NamedTuple):
 LATER_STEPS = [
     Step("offline MkDocs build", "mkdocs.commands.build:build",
          when="config.plugins['material/offline'].config.enabled"),
-    Step("zip", "trustsite.archive:pack"),
+    Step("zip", "trustsite.offline_copy.archive:pack"),
     Step("PDF", "trustsite.pdf:render_pdf", options=("--pdf",)),
 ]
 

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy: trustsite.csp on small pages, every published
+"""The Content-Security-Policy: trustsite.policy on small pages, every published
 page read back, and a real Chromium that keeps to the policy and is held by it."""
 
 import base64
@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from article import search_word
 from conftest import both_builders, copy_project, every_page, run_build, search
-from trustsite.csp import inline_hash, with_policy
+from trustsite.policy import inline_hash, with_policy
 
 POLICY_META = {"http-equiv": "Content-Security-Policy"}
 PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
@@ -56,7 +56,7 @@ def hashes_in(policy: dict[str, list[str]]) -> set[str]:
     return {source for source in effective(policy, "script-src") if source.startswith("'sha256-")}
 
 
-# -- trustsite.csp ------------------------------------------------------------------
+# -- trustsite.policy ------------------------------------------------------------------
 
 def test_the_hash_is_the_one_the_csp_specification_gives():
     # CSP Level 2, section 7.15.2: the example script and its hash.
@@ -179,7 +179,7 @@ def test_a_theme_script_before_meta_charset_stops_the_build_in_one_line(tmp_path
 @both_builders
 def test_the_offline_copy_has_no_policy(offline_copy):
     # Its search runs in iframe-worker's iframe, which inherits a page's policy
-    # and runs an inline script written at run time; see trustsite/publish/policy.py.
+    # and runs an inline script written at run time; see trustsite/policy/policy_step.py.
     pages = sorted(offline_copy.rglob("*.html"))
     assert pages
     assert not [path.name for path in pages if "Content-Security-Policy" in path.read_text(encoding="utf-8")]

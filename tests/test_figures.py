@@ -18,9 +18,9 @@ from PIL import Image
 from conftest import PHONE, Build, build_project, copy_project, run_build, serve, use_test_project
 from test_service_worker import worker_build
 from trustsite.data import DataError
-from trustsite.image_check import check_images
 from trustsite.page_addresses import site_file
 from trustsite.pictures import ONE_FILE_BOX, SITE_BOX, SUFFIXES, Picture, fitted, size_lines
+from trustsite.pictures.image_check import check_images
 
 PAGE = "docs/conclusion.md"
 PHOTO, DIAGRAM, RULE, UNUSED = "images/photo.jpg", "images/diagram.png", "images/rule.png", "images/unused.jpg"

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from article import article_texts, reading_text, table_count, unplaced_units
 from conftest import AXE_TAGS, PHONE, axe_violations, both_builders, site_pages
 from trustsite.one_file import Edition, one_file_html
-from trustsite.read_offline import size_text
+from trustsite.one_file.downloads import size_text
 from trustsite.whole_article import Section
 
 # The edition's own markup, styles and contents around the article's sections;

@@ -121,7 +121,8 @@ def test_brackets_too_deep_for_jinja_are_refused_without_a_line():
 
 
 def load_hook():
-    spec = importlib.util.spec_from_file_location("page_jinja_hook_under_test", ROOT / "hooks" / "page_jinja.py")
+    spec = importlib.util.spec_from_file_location("check_macro_calls_hook_under_test",
+                                                  ROOT / "hooks" / "check_macro_calls.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

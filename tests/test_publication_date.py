@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from article import page_texts
 from conftest import (BUILDERS, Build, build_project, change_config, copy_project, file_names, site_pages,
                       unzip_offline_copy)
+from trustsite.cards.social_card import CARD_FOLDER, card_png
 from trustsite.publication_date import long_date
 from trustsite.settings import load_settings
-from trustsite.social_card import CARD_FOLDER, card_png
 
 
 def test_a_date_reads_as_the_article_was_first_published_whatever_the_locale():

@@ -1,10 +1,10 @@
-"""The ways to read offline, as trustsite.read_offline words and links them."""
+"""The ways to read offline, as trustsite.one_file.downloads words and links them."""
 
 from dataclasses import replace
 
 from bs4 import BeautifulSoup
 
-from trustsite.read_offline import Downloads, footer_html, section_html, size_text
+from trustsite.one_file.downloads import Downloads, footer_html, section_html, size_text
 
 DOWNLOADS = Downloads(one_file="../an-article.html", one_file_bytes=48_400,
                       archive="../an-article-offline.zip", kept_after_visit=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Build, copy_project, run_build
-from trustsite.social_card import CARD_FOLDER
+from trustsite.cards.social_card import CARD_FOLDER
 
 # Zip entries store times to two seconds; builds further apart than that
 # would show a timestamp taken from the clock.

@@ -1,4 +1,4 @@
-"""Head-tag rendering in trustsite/seo.py, and the build's demand for an address."""
+"""Head-tag rendering in trustsite/cards/head_tags.py, and the build's demand for an address."""
 
 import json
 import time
@@ -7,7 +7,8 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from conftest import change_config, copy_project, run_build
-from trustsite.seo import PageFacts, PreviewImage, first_sentence, head_tags, modified_date, page_description
+from trustsite.cards.head_tags import (PageFacts, PreviewImage, first_sentence, head_tags, modified_date,
+                                      page_description)
 
 PUBLISHED = date(2025, 1, 21)
 HOSTILE = 'Trust </script><script>alert("&")</script> <!-- "quoted" & \'single\''

@@ -12,9 +12,9 @@ from PIL import Image, ImageChops, ImageDraw
 
 from article import built_page
 from conftest import change_config, copy_project, run_build, site_pages
+from trustsite.cards.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
+                                         card_lines, card_png, left_off_notice, missing_characters)
 from trustsite.publication_date import long_date
-from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
-                                   card_lines, card_png, left_off_notice, missing_characters)
 
 SITE = "The importance of building trust in therapy relationships"
 PUBLISHED = date(2025, 1, 21)

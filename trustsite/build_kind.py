@@ -7,7 +7,7 @@ than each working it out in its own way.
 """
 
 # MkDocs names its command ("build", "gh-deploy" or "serve") only once, in the
-# on_startup event, which hooks/build_kind.py passes on here. A configuration
+# on_startup event, which hooks/record_command.py passes on here. A configuration
 # loaded without that event (as some tests do) is a plain build.
 _command = "build"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import jinja2
 
 from trustsite.data import DataError, decode_utf8, read_capped
-from trustsite.image_check import check_images
 from trustsite.link_check import check_links
 from trustsite.page_jinja import LARGEST_PAGE, check_macro_calls
+from trustsite.pictures.image_check import check_images
 from trustsite.prose import check_prose
 
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).

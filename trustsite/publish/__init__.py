@@ -1,22 +1,93 @@
 """Publishing: the steps that run over a builder's finished site folder.
 
-Each step is a plain-Python module that imports no builder. It reads the
+Each step is a plain-Python function that imports no builder. It reads the
 rendered pages (trustsite.publish.pages) and mkdocs.yml (trustsite.settings),
 so the site gets the same pictures, cards, head tags, downloads, service
-worker and policy whichever builder rendered it. `publish` runs them in their
-order: the pictures first (every edition is made from the pages), the policy
-last, over every page as it is published; then the files read from the
-finished site (the search split and the service worker).
+worker and policy whichever builder rendered it. Each step lives with its
+feature (trustsite/<feature>/*_step.py); STEPS says in which order they run,
+and why there.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from trustsite.publish import (accessibility, figures, footer_date, head_tags, minify, offline, policy, read_offline,
-                               robots,
-                               service_worker, whole_article)
+from trustsite.accessibility import accessibility_step
+from trustsite.cards import head_tags_step
+from trustsite.offline_copy import polyfill_step
+from trustsite.one_file import one_file_step
+from trustsite.pictures import figures_step
+from trustsite.policy import policy_step
+from trustsite.publication_date import footer_date_step
+from trustsite.publish import minify, robots
 from trustsite.publish.pages import RenderedSite
 from trustsite.search_index import INDEX_FILE, split_search_index
+from trustsite.service_worker import worker_step
 from trustsite.settings import Settings
+from trustsite.whole_article import Section, whole_article_step
+
+
+@dataclass
+class Publication:
+    """What the steps share: the rendered site and the build's facts."""
+
+    site: RenderedSite
+    pdf: bool
+    epoch: int
+    sections: list[Section] = field(default_factory=list)
+
+
+def _read_sections(publication: Publication) -> None:
+    publication.sections = whole_article_step.sections(publication.site)
+
+
+def _split_search_index(publication: Publication) -> None:
+    # The builder's search index, if it is Material's (Zensical's has its own form).
+    search = publication.site.folder / "search"
+    if not publication.site.offline and (search / INDEX_FILE).exists():
+        split_search_index(search)
+
+
+@dataclass(frozen=True)
+class Step:
+    run: Callable[[Publication], None]
+    why: str
+
+
+# The steps in the order they run. Lambdas, so that a step module may be
+# imported on its own (each imports trustsite.publish.pages, hence this package).
+STEPS: tuple[Step, ...] = (
+    Step(lambda p: polyfill_step.vendor_polyfill(p.site),
+         "first: it replaces the polyfill's address as the builder wrote it"),
+    Step(lambda p: figures_step.fit(p.site),
+         "the pictures before the sections are read: every edition is made from the pages"),
+    Step(_read_sections,
+         "read once: the whole-article page and the one-file edition are both made of them"),
+    Step(lambda p: whole_article_step.fill(p.site, p.sections),
+         "before the head tags: the whole-article page is described from its content"),
+    Step(lambda p: footer_date_step.add(p.site),
+         "before the downloads: they go after the date in every footer"),
+    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf),
+         "after the date: the downloads follow it in the footer"),
+    Step(lambda p: head_tags_step.add(p.site, epoch=p.epoch),
+         "before the worker: the head's tags come before the manifest's"),
+    Step(lambda p: worker_step.announce(p.site),
+         "before the repairs: its registration script comes first before </body>"),
+    Step(lambda p: accessibility_step.repair(p.site),
+         "the last to add markup, before the minifier"),
+    Step(lambda p: minify.minify(p.site),
+         "after every step that writes markup: it shrinks what they wrote"),
+    Step(lambda p: policy_step.protect(p.site),
+         "the last to change a page: it hashes the scripts and styles as published"),
+    Step(lambda p: p.site.write(),
+         "the pages written once, with every change made"),
+    Step(lambda p: robots.write(p.site),
+         "a file of its own, read by no other step"),
+    Step(_split_search_index,
+         "before the worker's list: the worker keeps the split index's files"),
+    Step(lambda p: worker_step.write(p.site),
+         "last: the worker's list of files is read from the finished site"),
+)
 
 
 def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
@@ -24,21 +95,6 @@ def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, 
     """Turn the builder's output in `folder` into the site as published; a
     `preview` (under `mkdocs serve`) gets no policy and no service worker."""
     site = RenderedSite.read(folder, settings, offline=offline_copy, preview=preview)
-    offline.vendor_polyfill(site)
-    figures.fit(site)
-    # Read once: the whole-article page and the one-file edition are both made of them.
-    sections = whole_article.sections(site)
-    whole_article.fill(site, sections)
-    footer_date.add(site)
-    read_offline.offer(site, sections, pdf=pdf)
-    head_tags.add(site, epoch=epoch)
-    service_worker.announce(site)
-    accessibility.repair(site)
-    minify.minify(site)
-    policy.protect(site)
-    site.write()
-    robots.write(site)
-    # The builder's search index, if it is Material's (Zensical's has its own form).
-    if not offline_copy and (folder / "search" / INDEX_FILE).exists():
-        split_search_index(folder / "search")
-    service_worker.write(site)
+    publication = Publication(site, pdf=pdf, epoch=epoch)
+    for step in STEPS:
+        step.run(publication)

@@ -30,7 +30,7 @@ def placeholder_problem(site_url: str) -> str | None:
 
 @dataclass(frozen=True)
 class PreviewImage:
-    """The picture a link preview shows (trustsite/social_card.py draws it)."""
+    """The picture a link preview shows (trustsite/cards/social_card.py draws it)."""
 
     url: str  # absolute
     width: int

@@ -1,5 +1,5 @@
 """Publishing step, the last to change a page: the Content-Security-Policy
-(trustsite.csp) on every page of the online site, the 404 page included.
+(trustsite.policy) on every page of the online site, the 404 page included.
 
 Not on the offline copy: from file:// each browser reads 'self' its own way,
 and the copy's search worker runs in the iframe-worker polyfill's frame,
@@ -11,7 +11,7 @@ live-reload script after publishing, and the policy would refuse it.
 
 import re
 
-from trustsite.csp import inline_hash, with_policy
+from trustsite.policy import inline_hash, with_policy
 from trustsite.publish.pages import RenderedSite
 
 # Zensical's search draws its panel in a shadow root with a <style> whose text

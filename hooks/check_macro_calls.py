@@ -14,7 +14,7 @@ from trustsite.build_kind import is_preview
 from trustsite.data import DataError
 from trustsite.page_jinja import check_macro_calls
 
-log = logging.getLogger("mkdocs.hooks.page_jinja")
+log = logging.getLogger("mkdocs.hooks.check_macro_calls")
 
 
 # mkdocs-macros renders the page at the default priority, 0.

@@ -1,4 +1,4 @@
-// The site kept for reading offline after a first visit. trustsite/service_worker.py
+// The site kept for reading offline after a first visit. trustsite/service_worker/__init__.py
 // writes this file as sw.js, with the build's details in BUILD: its version
 // (which changes with any file), how every cache's name starts, the files to
 // save, the page that answers an address not saved, and how long a page waits

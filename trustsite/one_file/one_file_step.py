@@ -10,13 +10,13 @@ offline copy is already offline: it offers neither download.
 import re
 
 from trustsite.one_file import Edition, one_file_html
+from trustsite.one_file.downloads import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.pdf import pdf_link_html
-from trustsite.publish import whole_article
 from trustsite.publish.pages import Page, RenderedSite
-from trustsite.read_offline import SECTION_ID, Downloads, footer_html, section_html
-from trustsite.publish.service_worker import keeps_itself
+# The module, not its names: each step module imports the publish package, which imports every step.
+from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
-from trustsite.whole_article import Section
+from trustsite.whole_article import Section, whole_article_step
 
 # The footer line of partials/copyright.html: the downloads go after the date and the copyright notice.
 _COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)*', re.S)
@@ -57,10 +57,10 @@ def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
     names = site.settings.file_names
     edition = edition_html(site, sections)
     (site.folder / names.one_file).write_text(edition, encoding="utf-8")
-    kept = keeps_itself(site)
+    kept = worker_step.keeps_itself(site)
     for page in site.pages:
         downloads = _downloads(page, names, edition, kept)
         footer = "\n" + footer_html(downloads, page.url(".") + f"#{SECTION_ID}")
         _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(names.pdf)) if pdf else ""))
     opening = next(page for page in site.nav_pages if page.path == "index.html")
-    whole_article.append_to_content(opening, "\n" + section_html(_downloads(opening, names, edition, kept)))
+    whole_article_step.append_to_content(opening, "\n" + section_html(_downloads(opening, names, edition, kept)))

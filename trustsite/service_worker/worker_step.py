@@ -10,8 +10,8 @@ removed, and no page names it.
 from html import escape
 
 from trustsite import service_worker
+from trustsite.cards.social_card import app_icon_png
 from trustsite.publish.pages import RenderedSite
-from trustsite.social_card import app_icon_png
 
 
 def keeps_itself(site: RenderedSite) -> bool:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from trustsite.offline import used
+from trustsite.cards.social_card import CARD_FOLDER
+from trustsite.offline_copy import used
 from trustsite.page_addresses import files_used
 from trustsite.settings import FileNames
-from trustsite.social_card import CARD_FOLDER
 from trustsite.urls import file_url
 
 # mkdocs.yml's extra: setting that turns the worker off (it is on unless false).
@@ -45,7 +45,7 @@ THEME_COLOURS = {"light": "#00796b", "dark": "#004d40"}
 # link-preview cards (only other sites show them), and the worker itself; and
 # the zip and the PDF (a reader offline already has the site).
 NOT_SAVED = ("*.map", "*.gz", "sitemap.xml", "robots.txt", CARD_FOLDER + "*", WORKER)
-_WORKER_CODE = files("trustsite").joinpath("service_worker.js").read_text(encoding="utf-8")
+_WORKER_CODE = files("trustsite.service_worker").joinpath("service_worker.js").read_text(encoding="utf-8")
 
 
 def enabled(extra: dict, *, offline: bool, preview: bool) -> bool:

@@ -3,10 +3,10 @@
 The canonical link names the page's published address, even in the offline
 copy whose files are named page.html: that is where a shared link should
 lead. The meta description is the one the builder rendered from the page's
-front matter; where that is only the site's own, trustsite.seo's
+front matter; where that is only the site's own, trustsite.cards.head_tags's
 page_description chooses it (a section's first sentence). Open Graph,
 Twitter card and JSON-LD tags repeat the page's title and description. On the
-online site each page also gets its link-preview card (trustsite.social_card),
+online site each page also gets its link-preview card (trustsite.cards.social_card),
 which the tags name; the offline copy gets none, since nothing in it is
 shared by link.
 """
@@ -17,11 +17,12 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
+from trustsite.cards.head_tags import PageFacts, PreviewImage, head_tags, modified_date, page_description, preview_title
+from trustsite.cards.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
 from trustsite.publish.pages import Page, RenderedSite
-from trustsite.publish.whole_article import content
-from trustsite.seo import PageFacts, PreviewImage, head_tags, modified_date, page_description, preview_title
-from trustsite.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
 from trustsite.urls import page_url
+# The module, not its names: each step module imports the publish package, which imports every step.
+from trustsite.whole_article import whole_article_step
 
 _CANONICAL = re.compile(r'(<link rel="canonical" href=")[^"]*(")')
 _DESCRIPTION = re.compile(r'(<meta name="description" content=")[^"]*(")')
@@ -32,7 +33,8 @@ def _describe(page: Page, site_description: str) -> str:
     rendered = page.description
     if rendered != site_description:
         return rendered  # from the page's front matter
-    described = page_description(None, content(page), site_description, is_homepage=page.path == "index.html")
+    described = page_description(None, whole_article_step.content(page), site_description,
+                                 is_homepage=page.path == "index.html")
     page.html = _DESCRIPTION.sub(lambda found: found.group(1) + escape(described) + found.group(2), page.html, count=1)
     return described
 

@@ -7,7 +7,7 @@ but does not promise to.
 
 A change to the theme's features, so it must happen before MkDocs renders a
 page; the copy's own search polyfill is a publishing step
-(trustsite/publish/offline.py).
+(trustsite/offline_copy/polyfill_step.py).
 """
 
 from trustsite.build_kind import is_offline

@@ -23,13 +23,13 @@ import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
 
-from trustsite.csp import inline_hash
 from trustsite.pictures import ONE_FILE_BOX, fitted
+from trustsite.policy import inline_hash
 from trustsite.publication_date import time_html
 from trustsite.whole_article import Section, whole_article_html
 
 # The edition's own rules; the site's stylesheet is added after them.
-EDITION_CSS = files("trustsite").joinpath("one_file.css").read_text(encoding="utf-8")
+EDITION_CSS = files("trustsite.one_file").joinpath("one_file.css").read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from trustsite.accessibility import name_search_dialog
 from trustsite.publish.pages import RenderedSite
 
 PANEL_REPAIR = "assets/javascripts/search-panel-repair.js"
-_PANEL_REPAIR_CODE = files("trustsite").joinpath("search_panel_repair.js").read_text(encoding="utf-8")
+_PANEL_REPAIR_CODE = files("trustsite.accessibility").joinpath("search_panel_repair.js").read_text(encoding="utf-8")
 _SHADOW_PANEL_GENERATOR = '<meta name="generator" content="zensical-'
 
 
