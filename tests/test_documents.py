@@ -22,7 +22,7 @@ def text(name: str) -> str:
 
 
 def commands_shown(document: str, targets: set[str]) -> set[str]:
-    return {target for target in targets if re.search(rf"\bmake {re.escape(target)}\b", document)}
+    return {target for target in targets if re.search(rf"\bmake\s+{re.escape(target)}\b", document)}
 
 
 def headings(document: str) -> set[str]:
