@@ -7,8 +7,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, NavigableString
 
-from article import first_page_saying, search_word, site_path
-from conftest import PHONE, ROOT, SEARCH, axe_violations, both_builders, choose_palette, every_page, scheme, site_pages
+from tests.support.article import first_page_saying, search_word, site_path
+from tests.support.built_site import every_page, site_pages
+from tests.support.project import ROOT, both_builders
+from tests.support.reader import PHONE, SEARCH, axe_violations, choose_palette, scheme
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.sources import page_calling

@@ -7,8 +7,8 @@ from typing import NamedTuple
 
 import pytest
 
-from article import built_page
-from conftest import ROOT, Build, build_project, copy_project, run_build
+from tests.support.article import built_page
+from tests.support.project import ROOT, Build, build_project, copy_project, run_build
 from trustsite.sources import article_pages
 
 ADDED = "A sentence added by this test."

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from tests.support.project import ROOT
 
-from conftest import ROOT
 
 TABLES = [
     "First visit, empty cache, gzip -9 (KiB)",

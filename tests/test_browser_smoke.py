@@ -1,6 +1,6 @@
 """The online site renders in a real Chromium with the theme applied."""
 
-from conftest import site_pages
+from tests.support.built_site import site_pages
 
 
 def test_every_page_renders_with_the_theme(browser, built, site_url):

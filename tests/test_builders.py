@@ -4,7 +4,8 @@ mistake in the sources reads the same whichever builder was asked for."""
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILDERS, both_builders, copy_project, run_build, site_pages
+from tests.support.built_site import site_pages
+from tests.support.project import BUILDERS, both_builders, copy_project, run_build
 
 # What each builder writes in every page's <meta name="generator">.
 GENERATOR = {"mkdocs": "mkdocs-", "zensical": "zensical-"}

@@ -14,8 +14,10 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
-from article import search_word
-from conftest import both_builders, copy_project, every_page, run_build, search
+from tests.support.article import search_word
+from tests.support.built_site import every_page
+from tests.support.project import both_builders, copy_project, run_build
+from tests.support.reader import search
 from trustsite.csp import inline_hash, with_policy
 
 POLICY_META = {"http-equiv": "Content-Security-Policy"}

@@ -3,8 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from article import built_page, site_path
-from conftest import build_project, copy_project, serve
+from tests.support.article import built_page, site_path
+from tests.support.project import build_project, copy_project
+from tests.support.server import serve
 from trustsite.sources import page_calling
 
 SCRIPT = "<script>alert(1)</script>"

@@ -5,8 +5,8 @@ offline copy. The units come from the project's pages and data files."""
 import pytest
 from bs4 import BeautifulSoup
 
-from article import article_text, built_page, page_texts, plain_sentence, unplaced_units
-from conftest import both_builders, build_project, copy_project
+from tests.support.article import article_text, built_page, page_texts, plain_sentence, unplaced_units
+from tests.support.project import both_builders, build_project, copy_project
 from trustsite.sources import nav_pages
 
 pytestmark = pytest.mark.sources

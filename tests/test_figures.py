@@ -15,8 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import PHONE, Build, build_project, copy_project, run_build, serve, use_test_project
-from test_service_worker import worker_build
+from tests.support.built_site import worker_build
+from tests.support.project import Build, build_project, copy_project, run_build, use_test_project
+from tests.support.reader import PHONE
+from tests.support.server import serve
 from trustsite.data import DataError
 from trustsite.image_check import check_images
 from trustsite.page_addresses import site_file

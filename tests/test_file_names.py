@@ -7,7 +7,8 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, change_config, copy_project, file_names, run_build, site_pages
+from tests.support.built_site import site_pages
+from tests.support.project import Build, change_config, copy_project, file_names, run_build
 from trustsite.settings import FileNames, file_stem
 
 SECOND_ARTICLE = "https://clinic.github.io/sleep-and-trust/"

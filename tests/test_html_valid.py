@@ -5,7 +5,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import BUILDERS, ROOT, both_builders
+from tests.support.project import BUILDERS, ROOT, both_builders
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWLIST = Path(__file__).with_name("vnu-allowlist.txt")

@@ -18,7 +18,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from conftest import serve, site_pages
+from tests.support.built_site import site_pages
+from tests.support.server import serve
 
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 

@@ -7,8 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from article import article_text, built_page, search_word, site_path
-from conftest import ROOT, SEARCH, both_builders, search, serve, site_pages
+from tests.support.article import article_text, built_page, search_word, site_path
+from tests.support.built_site import site_pages
+from tests.support.project import ROOT, both_builders
+from tests.support.reader import SEARCH, search
+from tests.support.server import serve
 from trustsite.sources import article_pages
 
 pytestmark = both_builders

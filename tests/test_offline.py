@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from conftest import ROOT, SEARCH, both_builders, build_project, plain, site_pages
+from tests.support.built_site import plain, site_pages
+from tests.support.project import ROOT, both_builders, build_project
+from tests.support.reader import SEARCH
 
 SHIM = "assets/vendor/iframe-worker/index.js"
 # <link> relations that make the browser fetch (or connect to) the target.

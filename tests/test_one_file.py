@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article import article_texts, reading_text, table_count, unplaced_units
-from conftest import AXE_TAGS, PHONE, axe_violations, both_builders, site_pages
+from tests.support.article import article_texts, reading_text, table_count, unplaced_units
+from tests.support.built_site import site_pages
+from tests.support.project import both_builders
+from tests.support.reader import AXE_TAGS, PHONE, axe_violations
 from trustsite.one_file import Edition, one_file_html
 from trustsite.read_offline import size_text
 from trustsite.whole_article import Section

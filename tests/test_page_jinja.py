@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 
-from conftest import ROOT
+from tests.support.project import ROOT
 from trustsite import build_kind
 from trustsite.data import DataError
 from trustsite.page_jinja import ONLY_MACRO_CALLS, check_macro_calls

@@ -1,16 +1,14 @@
 """`make pdf`: the whole article on A4 pages, its tables whole, linked from the
 site only by a build that makes it."""
 
-import re
-import unicodedata
 import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from article import article_texts, unplaced_units
-from conftest import Build, copy_project, run_build
+from tests.support.article import article_texts, running_text, unplaced_units
+from tests.support.project import Build, copy_project, run_build
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.settings import load_settings
@@ -29,19 +27,9 @@ def with_pdf(tmp_path_factory) -> Build:
     return Build(project, project / "site", project / "dist")
 
 
-def _running_text(page_text: str) -> str:
-    """A page's text as one line: ligatures undone, a line broken after a
-    hyphen or dash ("need-to-|know", "alliance—|built", "252–|260") joined up again, and
-    the page number at its foot ("6 / 17") left out, so that a sentence that
-    runs on to the next page reads whole."""
-    text = unicodedata.normalize("NFKC", page_text)
-    text = re.sub(r"\s*\d+ / \d+\s*$", "", text)
-    return " ".join(re.sub(r"(?<=[-–—])\n", "", text).split())
-
-
 @pytest.fixture(scope="module")
 def pages(with_pdf) -> list[str]:
-    return [_running_text(page.extract_text()) for page in PdfReader(with_pdf.dist / with_pdf.names.pdf).pages]
+    return [running_text(page.extract_text()) for page in PdfReader(with_pdf.dist / with_pdf.names.pdf).pages]
 
 
 def test_the_pdf_is_a4_with_a_sane_number_of_pages(with_pdf):

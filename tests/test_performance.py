@@ -7,8 +7,10 @@ import zipfile
 
 from bs4 import BeautifulSoup
 
-from article import built_page, search_word, site_path
-from conftest import ROOT, search, site_pages
+from tests.support.article import built_page, search_word, site_path
+from tests.support.built_site import site_pages
+from tests.support.project import ROOT
+from tests.support.reader import search
 from trustsite.sources import article_pages, nav_pages
 
 # Text that keeps its line breaks and spacing: minifying must not touch it.

@@ -19,7 +19,7 @@ import urllib.request
 
 import pytest
 
-from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
+from tests.support.project import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
 from trustsite.sources import article_pages, site_path
 from trustsite.preview_error import error_page
 

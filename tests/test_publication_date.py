@@ -8,9 +8,10 @@ from datetime import date, timedelta
 import pytest
 from bs4 import BeautifulSoup
 
-from article import page_texts
-from conftest import (BUILDERS, Build, build_project, change_config, copy_project, file_names, site_pages,
-                      unzip_offline_copy)
+from tests.support.article import page_texts
+from tests.support.built_site import site_pages
+from tests.support.project import (BUILDERS, Build, build_project, change_config, copy_project, file_names,
+                                   unzip_offline_copy)
 from trustsite.publication_date import long_date
 from trustsite.settings import load_settings
 from trustsite.social_card import CARD_FOLDER, card_png

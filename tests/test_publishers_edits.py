@@ -25,10 +25,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from article import built_page, plain_sentence, reading_text
-from conftest import ROOT
 from scripts import publisher_edits
 from scripts.project_copy import copy_with_tests, make_command
+from tests.support.article import built_page, plain_sentence, reading_text
+from tests.support.project import ROOT
 from trustsite.original import ORIGINAL, differences, original_units
 from trustsite.sources import Unit, article_pages, article_units, page_units
 

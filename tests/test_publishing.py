@@ -19,8 +19,10 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from article import page_texts, search_word, site_path
-from conftest import ROOT, copy_project, file_names, run_build, serve, site_pages, unzip_offline_copy
+from tests.support.article import page_texts, search_word, site_path
+from tests.support.built_site import site_pages
+from tests.support.project import ROOT, copy_project, file_names, run_build, unzip_offline_copy
+from tests.support.server import serve
 from trustsite.sources import article_pages, sentences
 
 PREFIX = "/trust-in-therapy/"

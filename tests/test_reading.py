@@ -6,8 +6,10 @@ import io
 import pytest
 from PIL import Image, ImageStat
 
+from tests.support.built_site import site_pages
+from tests.support.project import ROOT
+from tests.support.reader import axe_violations, choose_palette
 from trustsite.sources import page_calling, site_path
-from conftest import ROOT, axe_violations, choose_palette, site_pages
 from trustsite.measure import ARTICLE, BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
 from trustsite.tables import TABLES
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import ValidationError
 
-from article import built_page
+from tests.support.article import built_page
 from trustsite.data import load_rows
 from trustsite.references import references_html
 from trustsite.schema import Reference

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, file_names, run_build, use_test_project
+from tests.support.project import (MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, file_names, run_build,
+                                   use_test_project)
 from trustsite.github import error_command, summary
 from trustsite.messages import ShortReport, page_problem, where
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Build, copy_project, run_build
+from tests.support.project import ROOT, Build, copy_project, run_build
 from trustsite.social_card import CARD_FOLDER
 
 # Zip entries store times to two seconds; builds further apart than that

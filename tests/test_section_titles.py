@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_project, copy_project, use_test_project
+from tests.support.project import build_project, copy_project, use_test_project
 from trustsite.builders import BUILDERS
 from trustsite.sources import site_path
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from conftest import change_config, copy_project, run_build
+from tests.support.project import change_config, copy_project, run_build
 from trustsite.seo import PageFacts, PreviewImage, first_sentence, head_tags, modified_date, page_description
 
 PUBLISHED = date(2025, 1, 21)

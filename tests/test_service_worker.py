@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from article import plain_sentence, search_word, site_path
-from conftest import (ANSWERED_AT, Build, SEARCH, both_builders, build_project, change_config, copy_project, search,
-                      serve, site_pages)
 from scripts.serve_static import hanging
+from tests.support.article import plain_sentence, search_word, site_path
+from tests.support.built_site import site_pages, worker_build
+from tests.support.project import Build, both_builders, build_project, change_config, copy_project
+from tests.support.reader import SEARCH, search
+from tests.support.server import ANSWERED_AT, serve
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
                                       SETTING, WORKER, build_version, icon_path, saved_files, worker_js)
 from trustsite.settings import FileNames
@@ -27,11 +29,6 @@ NAMES = FileNames("an-article")
 HEADING_WITHIN_SECONDS = 6
 SLOW_NETWORK_SECONDS = 1.5
 TABS_AT_ONCE = 4
-
-
-def worker_build(site: Path) -> dict:
-    """The BUILD object a site's sw.js was written with."""
-    return json.loads(re.search(r"^const BUILD = (.*)$", (site / WORKER).read_text(encoding="utf-8"), re.M)[1])
 
 
 def soup(path: Path) -> BeautifulSoup:

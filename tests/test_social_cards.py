@@ -10,8 +10,9 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from PIL import Image, ImageChops, ImageDraw
 
-from article import built_page
-from conftest import change_config, copy_project, run_build, site_pages
+from tests.support.article import built_page
+from tests.support.built_site import site_pages
+from tests.support.project import change_config, copy_project, run_build
 from trustsite.publication_date import long_date
 from trustsite.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN, WIDTH, app_icon_png, card_alt,
                                    card_lines, card_png, left_off_notice, missing_characters)

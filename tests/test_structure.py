@@ -6,7 +6,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from article import built_page, page_texts
+from tests.support.article import built_page, page_texts
 from trustsite.settings import load_settings
 from trustsite.sources import article_pages, sentences
 

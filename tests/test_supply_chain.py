@@ -19,7 +19,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from conftest import ROOT
+from tests.support.project import ROOT
 
 EXACT_NPM_VERSION = re.compile(r"\d+\.\d+\.\d+")
 # Each Python lock: its source, and the venv `make` installs it into.

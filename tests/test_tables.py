@@ -6,8 +6,8 @@ from html import unescape
 import pytest
 from bs4 import BeautifulSoup
 
-from article import built_page
-from conftest import both_builders
+from tests.support.article import built_page
+from tests.support.project import both_builders
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.sources import page_calling

@@ -5,8 +5,9 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from article import article_texts, plain_sentence, reading_text, table_count, unplaced_units
-from conftest import both_builders, plain
+from tests.support.article import article_texts, plain_sentence, reading_text, table_count, unplaced_units
+from tests.support.built_site import plain
+from tests.support.project import both_builders
 from trustsite.sources import article_pages
 from trustsite.whole_article import DEEPEST, Section, check_depth, whole_article_html
 

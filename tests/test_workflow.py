@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.support.project import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BIN = Path(sys.executable).parent

@@ -15,11 +15,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from article import article_text, article_texts, built_page, page_texts, reading_text, unplaced_units
-from conftest import (PHONE, ROOT, Build, axe_violations, build_project, choose_palette, copy_project, file_names,
-                      run_build, serve, unzip_offline_copy, use_test_project)
-from test_bad_input import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
-from test_pdf import _running_text
+from tests.support.article import (article_text, article_texts, built_page, page_texts, reading_text, running_text,
+                                   unplaced_units)
+from tests.support.project import (ROOT, Build, build_project, copy_project, file_names, run_build,
+                                   unzip_offline_copy, use_test_project)
+from tests.support.reader import PHONE, axe_violations, choose_palette
+from tests.support.refusal import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
+from tests.support.server import serve
 from trustsite.builders import BUILDERS
 from trustsite.prose import EXTENSIONS
 from trustsite.settings import read_config
@@ -166,7 +168,7 @@ def test_the_pdf_holds_every_unit_the_collapsible_note_open(tmp_path):
     project = write_pages(copy_project(tmp_path / "project"))
     result = run_build(project, "--pdf")
     assert result.returncode == 0, result.output
-    pages = [_running_text(page.extract_text()) for page in PdfReader(project / "dist" / file_names(project).pdf).pages]
+    pages = [running_text(page.extract_text()) for page in PdfReader(project / "dist" / file_names(project).pdf).pages]
     assert unplaced_units(" ".join(pages), article_texts(project)) == []
 
 

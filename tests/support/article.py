@@ -9,6 +9,7 @@ top to bottom, each table row one line of its cells.
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from scripts import publisher_edits
 from trustsite.publish.pages import output_path
 from trustsite.sources import Unit, article_pages, article_units, page_units, site_path, squash
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def article_texts(project: Path = ROOT) -> list[str]:
@@ -110,3 +111,13 @@ def search_word(project: Path = ROOT) -> tuple[str, str]:
         if page and not others:
             return word, page
     raise AssertionError("no word of the article is on one page alone")
+
+
+def running_text(page_text: str) -> str:
+    """A page's text as one line: ligatures undone, a line broken after a
+    hyphen or dash ("need-to-|know", "alliance—|built", "252–|260") joined up again, and
+    the page number at its foot ("6 / 17") left out, so that a sentence that
+    runs on to the next page reads whole."""
+    text = unicodedata.normalize("NFKC", page_text)
+    text = re.sub(r"\s*\d+ / \d+\s*$", "", text)
+    return " ".join(re.sub(r"(?<=[-–—])\n", "", text).split())
