@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import copy_project
+from scripts.project_copy import ROOT, copy_project
 from tests.support.project import Build, build_project, unzip_offline_copy
 from tests.support.server import serve
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.publish.pages import Page
 
+# The tiers that need no browser and no HTML checker.
+NEEDS_NO_TOOLS = ("tests/unit", "tests/contracts")
 NO_JAVA = "no Java, which the HTML checker needs: install Debian's default-jre-headless"
 
 
@@ -26,6 +28,10 @@ def missing_tools() -> list[str]:
 
 
 def pytest_sessionstart(session):
+    # The unit and contract tiers need neither: `make test-fast` runs anywhere.
+    asked = [Path(arg.split("::")[0]).resolve() for arg in session.config.args]
+    if all(any(path.is_relative_to(ROOT / tier) for tier in NEEDS_NO_TOOLS) for path in asked):
+        return
     # At once, in one line, rather than as a traceback in each of fifty tests minutes later.
     if missing := missing_tools():
         raise pytest.UsageError("make test cannot run here: " + "; ".join(missing))

@@ -199,7 +199,7 @@ def test_make_test_says_at_once_what_the_machine_lacks(tmp_path, lacking):
             if tool.name != lacking and not (bin_dir / tool.name).exists():
                 (bin_dir / tool.name).symlink_to(tool)
     env = {**os.environ, "PATH": str(bin_dir), "PLAYWRIGHT_BROWSERS_PATH": str(tmp_path / "no-browsers")}
-    result = subprocess.run([sys.executable, "-m", "pytest", "tests/test_data.py", "-q", "-p", "no:cacheprovider"],
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests/browser/test_browser_smoke.py", "-q", "-p", "no:cacheprovider"],
                             cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
     said = (result.stdout + result.stderr).strip().splitlines()
     assert result.returncode != 0
