@@ -3,8 +3,6 @@ its time, and any warning or error, but none of mkdocs-macros' INFO chatter;
 a mistake does not stop it but shows on every page until the next good save;
 and it never registers a service worker."""
 
-import importlib.util
-import logging
 import os
 import queue
 import re
@@ -19,9 +17,8 @@ import urllib.request
 
 import pytest
 
-from tests.support.project import MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project
+from tests.support.project import MISSPELT_FIELD, MISSPELT_MESSAGE, copy_project
 from trustsite.sources import article_pages, site_path
-from trustsite.preview_error import error_page
 
 STARTUP_TIMEOUT = 180  # seconds for the first build
 REBUILD_TIMEOUT = 120
@@ -140,29 +137,6 @@ def test_a_save_shows_the_rebuild_and_no_macros_chatter(project):
     assert f"docs/{name}" in error and "there is no table 'nope'" in error, preview.lines[errors_at:]
 
 
-def load_clean_errors_hook():
-    spec = importlib.util.spec_from_file_location("clean_errors_under_test", ROOT / "hooks" / "clean_errors.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.mark.parametrize("mkdocs_level, macros_info_shown", [(logging.INFO, False), (logging.DEBUG, True)])
-def test_verbose_mode_still_shows_the_macros_chatter(mkdocs_level, macros_info_shown):
-    hook = load_clean_errors_hook()
-    mkdocs, macros = logging.getLogger("mkdocs"), logging.getLogger(hook.MACROS_LOGGER)
-    saved = mkdocs.level, macros.level
-    try:
-        mkdocs.setLevel(mkdocs_level)  # what `mkdocs serve` does without and with --verbose
-        macros.setLevel(logging.NOTSET)
-        hook.on_startup(command="serve", dirty=False)
-        assert macros.isEnabledFor(logging.INFO) == macros_info_shown
-        assert macros.isEnabledFor(logging.WARNING)
-    finally:
-        mkdocs.setLevel(saved[0])
-        macros.setLevel(saved[1])
-
-
 def test_the_preview_registers_no_service_worker(project, browser):
     """A publisher's preview must always show the latest edit, never a saved copy."""
     preview = Preview(project, free_port())
@@ -213,12 +187,6 @@ def test_a_mistake_shows_on_every_page_until_the_next_good_save(project, browser
         preview.stop()
     assert MISSPELT_MESSAGE in reloaded and MISSPELT_MESSAGE in opened
     assert fixed_heading == good_heading != "The preview could not be built"
-
-
-def test_the_error_page_shows_a_message_as_text():
-    page = error_page(['docs/a.md, line 2: the link \'<script>alert(1)</script>\' goes to no page of the site'])
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_a_page_added_during_the_preview_shows_the_mistake_too(project, browser):

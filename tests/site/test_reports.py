@@ -11,8 +11,7 @@ import pytest
 
 from tests.support.project import (MISSPELT_FIELD, MISSPELT_MESSAGE, ROOT, copy_project, file_names, run_build,
                                    use_test_project)
-from trustsite.github import error_command, summary
-from trustsite.messages import ShortReport, page_problem, where
+from trustsite.github import summary
 
 FAILED = "Build failed; site/ and dist/ were left as they were."
 
@@ -65,23 +64,6 @@ def test_the_same_broken_link_twice_is_reported_at_each_line(project):
         for line in (3, 7)]
 
 
-def test_problems_in_many_files_stay_short():
-    # One problem in each of 40 files: 20 shown, 9 files counted one by one, 11 together.
-    report = ShortReport(per_kind=10, most=20)
-    messages = [f"docs/page-{page}.md, line 1: a problem" for page in range(40)]
-    shown = [message for message in messages if report.admit(message)]
-    assert shown == messages[:20]
-    assert report.rest() == ([f"… and 1 more problem in docs/page-{page}.md" for page in range(20, 29)]
-                             + ["… and 11 more problems in other files"])
-
-
-def test_mkdocs_page_errors_name_the_page_by_its_path():
-    assert page_problem("Error reading page 'guide/a.md': too deep", "docs") == "docs/guide/a.md: too deep"
-    # MkDocs prints a BuildError's own message on the next line: this one says nothing.
-    assert page_problem("Error building page 'a.md':", "docs") == ""
-    assert page_problem("Documentation built", "docs") is None
-
-
 def test_on_github_each_problem_is_also_a_workflow_command(project, misspelt):
     result = run_build(project, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
@@ -96,13 +78,6 @@ def test_on_github_each_problem_is_also_a_workflow_command(project, misspelt):
 def test_off_github_there_is_no_workflow_command(project, misspelt):
     result = run_build(project, env={"GITHUB_ACTIONS": ""})
     assert result.output.splitlines() == [f"ERROR   -  {MISSPELT_MESSAGE}", f"ERROR   -  {FAILED}"]
-
-
-def test_a_workflow_command_escapes_what_github_reads_as_syntax():
-    assert error_command("data/a,b:c.yml, line 4: 100% sure\r\nnext") == (
-        "::error file=data/a%2Cb%3Ac.yml,line=4::data/a,b:c.yml, line 4: 100%25 sure%0D%0Anext")
-    assert where("data/methods.yml, row 2 (line 9), field 'x': is empty") == ("data/methods.yml", 9)
-    assert where("Build failed") is None
 
 
 def test_a_good_build_on_github_writes_its_summary(project, tmp_path):

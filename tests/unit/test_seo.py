@@ -1,4 +1,5 @@
-"""Head-tag rendering in trustsite/seo.py, and the build's demand for an address."""
+"""Head-tag rendering in trustsite/seo.py (the build's demand for an address:
+tests/site/test_seo_refusals.py)."""
 
 import json
 import time
@@ -6,7 +7,6 @@ from datetime import date
 
 from bs4 import BeautifulSoup
 
-from tests.support.project import change_config, copy_project, run_build
 from trustsite.seo import PageFacts, PreviewImage, first_sentence, head_tags, modified_date, page_description
 
 PUBLISHED = date(2025, 1, 21)
@@ -77,25 +77,6 @@ def test_modified_date_is_never_before_publication():
 def test_locale_uses_open_graphs_underscore():
     soup = BeautifulSoup(head_tags(facts(language="en-GB")), "html.parser")
     assert soup.find("meta", property="og:locale")["content"] == "en_GB"
-
-
-def test_an_empty_site_address_stops_the_build(tmp_path):
-    result = run_build(copy_project(tmp_path / "project"), env={"SITE_URL": ""})
-    assert result.returncode != 0
-    assert "site_url is empty: set SITE_URL" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_a_publication_date_that_is_not_a_date_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    # The line as it stands, whatever date the publisher gave.
-    (line,) = [line for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
-               if line.lstrip().startswith("published:")]
-    change_config(project, line, "  published: 21 January 2025")
-    result = run_build(project)
-    assert result.returncode != 0
-    assert "mkdocs.yml, extra.published: write the article's publication date as YYYY-MM-DD" in result.output
-    assert "Traceback" not in result.output
 
 
 def test_a_pages_description_is_its_first_sentence_of_running_text():
