@@ -17,7 +17,7 @@ DEV_ADDR ?= 127.0.0.1:8000
 # Material prints an end-of-life banner about MkDocs 2; this site pins MkDocs 1.x.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build pdf test check-original drill bench serve deploy lock upgrade-zensical clean
+.PHONY: build pdf test test-fast check-original drill bench serve deploy lock upgrade-zensical clean
 
 ## build: the online site in site/ and the offline copy in dist/, rendered by
 ## MkDocs with Material, or by Zensical with BUILDER=zensical
@@ -29,10 +29,16 @@ build: $(BUILDER_VENVS)
 pdf: $(BUILDER_VENVS)
 	$(PY) scripts/build.py --builder $(BUILDER) --pdf
 
-## test: the whole test suite, browser tests included, on both builders' output;
-## two processes, each test file's tests in one of them, sharing its builds
+## test: the whole test suite, every tier (tests/unit, contracts, site, browser),
+## on both builders' output; two processes, each test file's tests in one of
+## them, sharing its builds
 test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
 	$(PY) -m pytest -n 2 --dist loadscope
+
+## test-fast: the unit tier alone (tests/unit), in seconds: no build, no browser;
+## run it while editing the code, and `make test` before pushing
+test-fast: $(VENV)/.installed
+	$(PY) -m pytest -p no:xdist tests/unit
 
 ## check-original: list every way the article's words differ from its first
 ## publication (tests/fixtures/article.txt); not part of `make test`

@@ -48,10 +48,9 @@ from trustsite.builders import ZENSICAL_SETTING, zensical_program  # noqa: E402
 from trustsite.pictures import SUFFIXES  # noqa: E402
 from trustsite.sources import article_units  # noqa: E402
 
-sys.path.insert(0, str(ROOT / "tests"))
 # The hostile data files the tests refuse, held there only to a hang guard.
-from conftest import copy_project, use_test_project  # noqa: E402
-from test_bad_input import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
+from tests.support.project import copy_project, use_test_project  # noqa: E402
+from tests.support.refusal import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
 
 PYTHON = sys.executable
 # Zensical's own venv (requirements-zensical.txt), for both its builds.
@@ -362,7 +361,7 @@ def report_hostile_data(tmp: Path, runs: int) -> None:
         rows.append([case, f"{statistics.median(r.seconds for r in timed):.2f}",
                      f"{statistics.median(r.cpu for r in timed):.2f}", f"{max(r.peak_mib for r in timed):.0f}"])
         shutil.rmtree(project)
-    table(f"Hostile data refused, median of {runs} run(s) (tests/test_bad_input.py HOSTILE_DATA)",
+    table(f"Hostile data refused, median of {runs} run(s) (tests/support/refusal.py HOSTILE_DATA)",
           ["case", "wall s", "CPU s", "peak MiB"], rows)
     print(f"  the tests fail a case only past {SECONDS} s (a hang, not a slow machine) or {MEGABYTES} MiB")
 

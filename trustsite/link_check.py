@@ -29,7 +29,7 @@ from trustsite.prose import EXTENSIONS as PROSE_EXTENSIONS
 
 # The Markdown extensions that decide a page's links and ids: MkDocs' own
 # toc and fenced_code, then those mkdocs.yml lists, as the sources read them
-# (tests/test_bad_input.py holds the lists together).
+# (tests/site/test_bad_input.py holds the lists together).
 EXTENSIONS = ["toc", "fenced_code", *PROSE_EXTENSIONS]
 
 

@@ -1,0 +1,2 @@
+"""Helpers the tests of every tier share, imported as tests.support.<module>;
+tests/conftest.py holds only fixtures and hooks."""
