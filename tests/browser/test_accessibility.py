@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, NavigableString
 from tests.support.article import first_page_saying, search_word, site_path
 from tests.support.built_site import every_page, site_pages
 from tests.support.project import ROOT, both_builders
-from tests.support.reader import PHONE, SEARCH, axe_violations, choose_palette, scheme
+from tests.support.reader import PHONE, SEARCH, axe_violations, choose_palette, scheme, settle
 from trustsite.data import load_rows
 from trustsite.schema import TableRow
 from trustsite.sources import page_calling
@@ -18,11 +18,6 @@ from trustsite.tables import TABLES
 
 PALETTES = ["default", "slate"]
 TABLE_PAGES = {name: site_path(page_calling(ROOT, name)) for name in TABLES}
-
-
-def settle(page) -> None:
-    """Wait for the theme's transitions (search opening, drawer sliding) to end."""
-    page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
 
 
 @both_builders

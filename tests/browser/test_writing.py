@@ -19,7 +19,7 @@ from tests.support.article import (article_text, article_texts, built_page, page
                                    unplaced_units)
 from tests.support.project import (ROOT, Build, build_project, copy_project, file_names, run_build,
                                    unzip_offline_copy, use_test_project)
-from tests.support.reader import PHONE, axe_violations, choose_palette
+from tests.support.reader import PHONE, axe_violations, choose_palette, settle
 from tests.support.refusal import MEGABYTES, SECONDS, assert_refused, broken_copy, on_line_3, run_build_measured
 from tests.support.server import serve
 from trustsite.builders import BUILDERS
@@ -206,6 +206,7 @@ def test_axe_finds_no_violation_on_the_written_pages(browser, written, written_u
     for path in ("conclusion/", "whole-article/"):
         page.goto(written_url + path)
         page.click("details.tip > summary")  # and open, as a reader opens it
+        settle(page)
         found += [f"{path}: {violation}" for violation in axe_violations(page)]
     context.close()
     file = browser.new_context(color_scheme="light" if palette == "default" else "dark")

@@ -61,3 +61,9 @@ def choose_palette(page, wanted: str) -> None:
             return
         page.locator('form[data-md-component="palette"] label:not([hidden])').click()
     assert scheme(page) == wanted
+
+
+def settle(page) -> None:
+    """Wait for the theme's transitions (search opening, drawer sliding, the
+    header's title changing as the page scrolls) to end."""
+    page.evaluate("Promise.allSettled(document.getAnimations().map(a => a.finished))")
