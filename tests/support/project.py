@@ -124,21 +124,6 @@ def build_project(project: Path, builder: str = "mkdocs") -> Build:
 # (or `pytestmark = both_builders`) parametrises `built`, and so every fixture made from it.
 both_builders = pytest.mark.parametrize("built", BUILDERS, indirect=True)
 
-_builds: dict[str, Build] = {}
-
-
-@pytest.fixture(scope="session")
-def built(request, tmp_path_factory) -> Build:
-    """The project as committed, built once for the whole session by each
-    builder a test asks for (MkDocs unless parametrised)."""
-    builder = getattr(request, "param", "mkdocs")
-    # Kept here, not only by pytest: a session fixture with parameters is set up
-    # again whenever the parameter changes between tests, and a build takes seconds.
-    if builder not in _builds:
-        _builds[builder] = build_project(copy_project(tmp_path_factory.mktemp(f"project-{builder}")), builder)
-    return _builds[builder]
-
-
 def unzip_offline_copy(archive_file: Path, folder: Path) -> Path:
     """The offline archive `archive_file`, unzipped into `folder` as a reader would: its one top folder."""
     with zipfile.ZipFile(archive_file) as archive:
