@@ -9,9 +9,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_SOURCES = ["docs", "data", "overrides", "includes", "hooks", "trustsite",
                    "scripts", "macros.py", "mkdocs.yml"]
 # What the workflow needs beyond what a build needs: the tests and the commands,
-# and the requirements with their locks, which the tests compare.
+# the requirements with their locks, which the tests compare, and the two
+# documents, which the tests hold to the commands and settings.
 WORKFLOW_SOURCES = ["tests", "pytest.ini", "Makefile", ".github", "requirements.in", "requirements.txt",
-                    "requirements-zensical.in", "requirements-zensical.txt", "package.json", "package-lock.json"]
+                    "requirements-zensical.in", "requirements-zensical.txt", "package.json", "package-lock.json",
+                    "README.md", "ARCHITECTURE.md"]
 # The installed environments, shared with a copy rather than reinstalled:
 # make in the copy must not remake them (`make -o .venv/.installed`, see make_command).
 SHARED = [".venv", ".venv-zensical", "node_modules"]

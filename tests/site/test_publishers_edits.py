@@ -185,7 +185,8 @@ def page_text(page: Path) -> str:
 
 
 def check_original(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*make_command("check-original"), "-s"], cwd=project,
+    # --no-print-directory: under a make of its own (`make drill`), make would add its "Leaving directory" line.
+    return subprocess.run([*make_command("check-original"), "-s", "--no-print-directory"], cwd=project,
                           capture_output=True, text=True, timeout=120)
 
 
