@@ -57,6 +57,7 @@ from trustsite.offline_copy.archive import pack, write_checksum  # noqa: E402
 from trustsite.pdf import render_pdf  # noqa: E402
 from trustsite.pictures import size_lines  # noqa: E402
 from trustsite.publish import publish  # noqa: E402
+from trustsite.review import overdue_notice  # noqa: E402
 from trustsite.settings import Settings, load_settings, read_config  # noqa: E402
 
 log = logging.getLogger("mkdocs")
@@ -224,10 +225,10 @@ RENDERERS = dict(zip(BUILDERS, (render_with_mkdocs, render_with_zensical), stric
 
 
 def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, epoch: int,
-               pdf: bool = False) -> None:
+               repository: str | None, pdf: bool = False) -> None:
     """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
     RENDERERS[builder](site_dir, offline=offline, epoch=epoch)
-    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch)
+    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch, repository=repository)
 
 
 def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path, epoch: int) -> Path:
@@ -246,15 +247,17 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
     os.replace(new, target)
 
 
-def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: bool = False) -> Settings:
-    """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
-    epoch = source_date_epoch()
+def build_all(site_dir: Path, dist_dir: Path, *, epoch: int, repository: str | None, builder: str = "mkdocs",
+              pdf: bool = False) -> Settings:
+    """Build everything into site_dir and dist_dir, dated `epoch`; mkdocs.yml's settings.
+    `repository`: the GitHub repository's address, for readers' replies (trustsite.feedback)."""
     settings = check_sources()
     names = settings.file_names
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, pdf=pdf)
-        build_site(staging / "offline", settings, builder=builder, offline=True, epoch=epoch)
+        build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, repository=repository,
+                   pdf=pdf)
+        build_site(staging / "offline", settings, builder=builder, offline=True, epoch=epoch, repository=repository)
         (staging / "dist").mkdir()
         archive = pack_offline_copy(staging / "offline", settings, staging / "dist", epoch)
         # Hosted beside the site too, for its download link.
@@ -334,8 +337,12 @@ def main() -> int:
 
     started = time.monotonic()
     stop_after(args.time_limit)
+    epoch = source_date_epoch()
+    # Read here alone: GitHub Actions names the repository the build runs in.
+    repository = github.repository_url(os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY"))
     try:
-        settings = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), builder=args.builder, pdf=args.pdf)
+        settings = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), epoch=epoch, repository=repository,
+                             builder=args.builder, pdf=args.pdf)
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
@@ -354,7 +361,11 @@ def main() -> int:
     figures = built_figures(args.site_dir, args.dist_dir, settings, pdf=args.pdf)
     for label, value in figures:
         print(f"{label}: {value}")
-    github.add_to_summary(figures)
+    overdue = overdue_notice(settings.review, epoch, "mkdocs.yml")
+    notices = [overdue] if overdue else []
+    for notice in notices:
+        print(notice)
+    github.add_to_summary(figures, notices)
     return 0
 
 

@@ -18,8 +18,10 @@ from yaml_env_tag import add_env_tag
 
 from trustsite.check import pages_under
 from trustsite.data import LARGEST_DATA_FILE, DataError, decode_utf8, quoted, read_capped, yaml_error
+from trustsite.feedback import feedback_from
 from trustsite.messages import closest_page
 from trustsite.publication_date import published_date
+from trustsite.review import Review, review_from
 
 
 class _Loader(yaml.SafeLoader):
@@ -88,6 +90,8 @@ class Settings:
     site_description: str
     language: str  # a BCP 47 tag such as "en"
     published: date
+    review: Review | None  # extra.review: when the article was last reviewed, and is next due
+    feedback: str | None  # extra.feedback: where readers reply, an e-mail or https:// address
     file_names: FileNames
     extra: dict
     extra_css: list[str]
@@ -181,8 +185,8 @@ def _search_languages(plugins: list) -> list[str]:
 
 def load_settings(config_file: Path) -> Settings:
     """The settings of `config_file`; a ValueError naming the setting for a
-    missing address, a publication date that is not YYYY-MM-DD or a file name
-    that is not safe, and a DataError for YAML it cannot read or a menu entry
+    missing address, a publication date that is not YYYY-MM-DD, a review
+    or a feedback address that cannot be shown, or a file name that is not safe, and a DataError for YAML it cannot read or a menu entry
     naming no page."""
     config, node = _read(config_file)
     shown = config_file.name
@@ -198,6 +202,8 @@ def load_settings(config_file: Path) -> Settings:
         site_description=config.get("site_description", ""),
         language=(config.get("theme") or {}).get("language", "en"),
         published=published_date(extra, shown),
+        review=review_from(extra, shown),
+        feedback=feedback_from(extra, shown),
         file_names=FileNames(file_stem(config["site_url"], config["site_name"], extra, shown)),
         extra=extra,
         extra_css=config.get("extra_css", []),

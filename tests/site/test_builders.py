@@ -18,7 +18,7 @@ def test_every_page_names_the_builder_that_made_it(built):
         generator = soup.find("meta", attrs={"name": "generator"})["content"]
         assert generator.startswith(GENERATOR[built.builder]), (path, generator)
         # The footer credits the same builder.
-        credit = soup.select_one(".md-copyright a[href^='https://']").get_text()
+        credit = soup.select_one(".md-copyright > a[href^='https://']").get_text()
         assert credit == {"mkdocs": "Material for MkDocs", "zensical": "Zensical"}[built.builder], path
 
 

@@ -19,7 +19,7 @@ DOT = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4
 def edition(**changes) -> Edition:
     values = dict(
         title="Trust", description="About trust.", language="en", site_url="https://example.org/trust/",
-        file_name="trust.html", published=date(2025, 1, 21), site_css=".md-typeset .lead{color:red}",
+        file_name="trust.html", published=date(2025, 1, 21), review=None, reply=None, site_css=".md-typeset .lead{color:red}",
         sections=[Section("index", "", '<h1 id="t">Trust<a class="headerlink" href="#t">¶</a></h1>'
                                        '<p class="lead">Lead</p><h2 id="intro">Intro</h2><p>Text</p>'),
                   Section("a", "a/", '<h1 id="a">A</h1><h2 id="q">Q?</h2><p><a href="../">home</a> '

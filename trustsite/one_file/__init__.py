@@ -23,9 +23,11 @@ import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
 
+from trustsite.feedback import reply_link_html
 from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.policy import inline_hash
 from trustsite.publication_date import time_html
+from trustsite.review import Review, review_line_html
 from trustsite.whole_article import Section, whole_article_html
 
 # The edition's own rules; the site's stylesheet is added after them.
@@ -40,6 +42,8 @@ class Edition:
     site_url: str  # where the site is published, for links to it
     file_name: str  # the edition's own file name, from the site's settings
     published: date
+    review: Review | None  # the review dates, where the publisher gives them
+    reply: str | None  # where a reader replies (trustsite.feedback), if anywhere
     sections: list[Section]  # the article's pages, in order; the first is its opening
     site_css: str  # the site's own stylesheet, printing rules included
     # The bytes of a file a section shows (an image), by its path from the site's root.
@@ -102,6 +106,13 @@ def _policy(css: str) -> str:
     return f"default-src 'none'; style-src {inline_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
 
 
+def _footer_lines(edition: Edition) -> str:
+    """The review dates and the way to reply, each on a line of its own, where there are any."""
+    lines = ([review_line_html(edition.review)] if edition.review else []) + (
+        [reply_link_html(edition.reply)] if edition.reply else [])
+    return "".join(f"\n<p>{line}</p>" for line in lines)
+
+
 def one_file_html(edition: Edition) -> str:
     """The edition, as the text of one minified HTML file."""
     joined = whole_article_html(edition.sections, edition.file_name)
@@ -131,7 +142,7 @@ def one_file_html(edition: Edition) -> str:
 <main id="article">{article.decode_contents()}</main>
 <footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
 a feature of the site, not part of the article: the whole article in one file, to read with no
-connection. Article first published {time_html(edition.published)}.</p></footer>
+connection. Article first published {time_html(edition.published)}.</p>{_footer_lines(edition)}</footer>
 </body>
 </html>
 """

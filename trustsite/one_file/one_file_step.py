@@ -8,7 +8,9 @@ offline copy is already offline: it offers neither download.
 """
 
 import re
+from urllib.parse import urljoin
 
+from trustsite.feedback import reply_href
 from trustsite.one_file import Edition, one_file_html
 from trustsite.one_file.downloads import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.pdf import pdf_link_html
@@ -18,14 +20,17 @@ from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
 from trustsite.whole_article import Section, whole_article_step
 
-# The footer line of partials/copyright.html: the downloads go after the date and the copyright notice.
-_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)*', re.S)
+# The footer line of partials/copyright.html: the downloads go after the lines the
+# steps before put at its top (the dates, the way to reply: each a <div> of its own).
+_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="[^"]*">.*?</div>)*', re.S)
 
 
-def edition_html(site: RenderedSite, sections: list[Section]) -> str:
-    """The one-file edition of the article, from the site's rendered `sections`."""
+def edition_html(site: RenderedSite, sections: list[Section], *, repository: str | None) -> str:
+    """The one-file edition of the article, from the site's rendered `sections`;
+    readers reply as from the site's pages (trustsite.feedback)."""
     settings = site.settings
     docs = settings.docs_dir
+    address = urljoin(settings.site_url, settings.file_names.one_file)
     return one_file_html(Edition(
         title=settings.site_name,
         description=settings.site_description,
@@ -33,6 +38,8 @@ def edition_html(site: RenderedSite, sections: list[Section]) -> str:
         site_url=settings.site_url,
         file_name=settings.file_names.one_file,
         published=settings.published,
+        review=settings.review,
+        reply=reply_href(settings.feedback, repository, title=settings.site_name, address=address),
         sections=sections,
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
         read_file=lambda path: (docs / path).read_bytes(),
@@ -50,12 +57,12 @@ def _add_to_footer(page: Page, fragment: str) -> None:
     page.html = page.html[:found.end()] + fragment + page.html[found.end():]
 
 
-def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
+def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, repository: str | None) -> None:
     """Write the edition beside the online site, and link it and the zip from every page."""
     if site.offline:
         return
     names = site.settings.file_names
-    edition = edition_html(site, sections)
+    edition = edition_html(site, sections, repository=repository)
     (site.folder / names.one_file).write_text(edition, encoding="utf-8")
     kept = worker_step.keeps_itself(site)
     for page in site.pages:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from trustsite.accessibility import accessibility_step
 from trustsite.cards import head_tags_step
+from trustsite.feedback import feedback_step
 from trustsite.offline_copy import polyfill_step
 from trustsite.one_file import one_file_step
 from trustsite.pictures import figures_step
@@ -21,6 +22,7 @@ from trustsite.policy import policy_step
 from trustsite.publication_date import footer_date_step
 from trustsite.publish import minify, robots
 from trustsite.publish.pages import RenderedSite
+from trustsite.review import review_step
 from trustsite.search_index import INDEX_FILE, split_search_index
 from trustsite.service_worker import worker_step
 from trustsite.settings import Settings
@@ -34,6 +36,8 @@ class Publication:
     site: RenderedSite
     pdf: bool
     epoch: int
+    # The GitHub repository the build runs in, for readers' replies, if no other address is set.
+    repository: str | None
     sections: list[Section] = field(default_factory=list)
 
 
@@ -65,9 +69,14 @@ STEPS: tuple[Step, ...] = (
          "read once: the whole-article page and the one-file edition are both made of them"),
     Step(lambda p: whole_article_step.fill(p.site, p.sections),
          "before the head tags: the whole-article page is described from its content"),
+    # Each footer line goes in at the top of the footer, so the last put in shows first.
+    Step(lambda p: feedback_step.add(p.site, repository=p.repository),
+         "before the review: the way to reply shows below the dates"),
+    Step(lambda p: review_step.add(p.site),
+         "before the date: the review shows below the publication date"),
     Step(lambda p: footer_date_step.add(p.site),
          "before the downloads: they go after the date in every footer"),
-    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf),
+    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf, repository=p.repository),
          "after the date: the downloads follow it in the footer"),
     Step(lambda p: head_tags_step.add(p.site, epoch=p.epoch),
          "before the worker: the head's tags come before the manifest's"),
@@ -91,10 +100,12 @@ STEPS: tuple[Step, ...] = (
 
 
 def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
-            preview: bool = False) -> None:
+            preview: bool = False, repository: str | None = None) -> None:
     """Turn the builder's output in `folder` into the site as published; a
-    `preview` (under `mkdocs serve`) gets no policy and no service worker."""
+    `preview` (under `mkdocs serve`) gets no policy and no service worker.
+    `repository`: the GitHub repository's address on GitHub Actions, whose
+    new-issue form readers reply through where mkdocs.yml sets no address."""
     site = RenderedSite.read(folder, settings, offline=offline_copy, preview=preview)
-    publication = Publication(site, pdf=pdf, epoch=epoch)
+    publication = Publication(site, pdf=pdf, epoch=epoch, repository=repository)
     for step in STEPS:
         step.run(publication)
