@@ -99,6 +99,21 @@ def change_config(project: Path, line: str, new_line: str) -> None:
     config.write_text(text.replace(line + "\n", new_line + "\n"), encoding="utf-8")
 
 
+def set_extra(project: Path, **settings: str | None) -> None:
+    """The project's mkdocs.yml with each of `settings` under extra: given the
+    YAML value written (such as '"2025-06-01"'), or taken out if None, whatever it said before."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("extra:\n") + 1
+    kept, dropping = lines[:start], False
+    for line in lines[start:]:
+        # A setting's own line and, in YAML's block style, the more deeply indented lines under it.
+        dropping = (dropping and line.startswith("   ")) or any(line.startswith(f"  {name}:") for name in settings)
+        kept += [] if dropping else [line]
+    added = [f"  {name}: {value}\n" for name, value in settings.items() if value is not None]
+    config.write_text("".join(kept[:start] + added + kept[start:]), encoding="utf-8")
+
+
 def run_build(project: Path, *extra: str, env: dict | None = None,
               program: tuple[str, ...] = ("scripts/build.py",)) -> BuildResult:
     """`make build`'s command, run in `project`.
