@@ -66,6 +66,7 @@ def test_the_screen_shows_the_review_once_and_paper_at_the_end_of_the_article(br
 
 
 def test_the_pdf_gives_the_review_once(signalled):
-    text = running_text("\n".join(page.extract_text() for page in PdfReader(signalled.dist / signalled.names.pdf).pages))
+    pages = PdfReader(signalled.dist / signalled.names.pdf).pages
+    text = running_text("\n".join(page.extract_text() for page in pages))
     assert text.count("Last reviewed") == 1
     assert LINE in text

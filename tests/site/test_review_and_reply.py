@@ -123,7 +123,8 @@ def test_every_footer_gives_the_review_and_a_way_to_reply_after_the_publication_
         lines = footer.find_all(recursive=False)
         published = next(n for n, line in enumerate(lines) if "Article first published" in line.get_text())
         assert published < lines.index(review) < lines.index(link.parent), path
-        assert all(lines.index(link.parent) < n for n, line in enumerate(lines) if "read-offline" in line.get("class", []))
+        downloads = [n for n, line in enumerate(lines) if "read-offline" in line.get("class", [])]
+        assert all(lines.index(link.parent) < n for n in downloads), path
 
 
 def test_the_one_file_edition_gives_them_once(signalled):
