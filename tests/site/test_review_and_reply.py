@@ -5,6 +5,7 @@ without them nothing is shown; a build past the due date says so; on GitHub
 Actions the link opens the repository's new-issue form; a bad setting is
 refused in one line naming it."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -13,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.html_checker import vnu_errors, vnu_messages
-from tests.support.project import (BuildResult, copy_project, file_names, run_build, set_extra, unzip_offline_copy,
-                                   use_test_project)
+from tests.support.project import (BUILDERS, BuildResult, copy_project, file_names, run_build, set_extra,
+                                   unzip_offline_copy, use_test_project)
 from tests.support.refusal import assert_refused, broken_copy, run_build_measured
 from trustsite.feedback import LINK_TEXT
 from trustsite.publication_date import long_date
@@ -40,22 +41,31 @@ DUE_DAY = epoch(NEXT_REVIEW_DUE)
 DAY_AFTER = epoch(date(2026, 1, 2))
 
 
-def built(tmp_path_factory, name: str, env: dict[str, str], *options: str, **settings: str | None):
-    """The test project with `settings` under mkdocs.yml's extra:, built with
-    `env` and a job summary file: (its folder, what the build said, the summary)."""
+@dataclass(frozen=True)
+class Built:
+    project: Path
+    result: BuildResult  # what the build said
+    summary: str  # what it wrote to the job summary
+    builder: str
+
+
+def built(tmp_path_factory, name: str, env: dict[str, str], builder: str = "mkdocs", **settings: str | None) -> Built:
+    """The test project with `settings` under mkdocs.yml's extra:, built by
+    `builder` with `env` and a job summary file."""
     project = use_test_project(copy_project(tmp_path_factory.mktemp(name)))
     set_extra(project, **settings)
     summary = project / "summary.md"
-    result = run_build(project, *options, env={**env, "GITHUB_STEP_SUMMARY": str(summary)})
+    result = run_build(project, "--builder", builder, env={**env, "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == 0, result.output
-    return project, result, summary.read_text(encoding="utf-8")
+    return Built(project, result, summary.read_text(encoding="utf-8"), builder)
 
 
-@pytest.fixture(scope="module")
-def signalled(tmp_path_factory):
-    """Both set, on GitHub, built on the due day: extra.feedback wins, and the review is not yet overdue."""
-    return built(tmp_path_factory, "signalled", {**GITHUB, "SOURCE_DATE_EPOCH": DUE_DAY},
-                 review=REVIEW, feedback=EMAIL)
+@pytest.fixture(scope="module", params=BUILDERS)
+def signalled(request, tmp_path_factory) -> Built:
+    """Both set, on GitHub, built on the due day by each builder: extra.feedback
+    wins, and the review is not yet overdue."""
+    return built(tmp_path_factory, f"signalled-{request.param}", {**GITHUB, "SOURCE_DATE_EPOCH": DUE_DAY},
+                 request.param, review=REVIEW, feedback=EMAIL)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +113,7 @@ EXPECTED_LINE = (f"Last reviewed {long_date(LAST_REVIEWED)} · Next review due {
 
 
 def test_every_footer_gives_the_review_and_a_way_to_reply_after_the_publication_date(signalled, tmp_path):
-    project, _, _ = signalled
+    project = signalled.project
     site_url = load_settings(project / "mkdocs.yml").site_url
     pages = framed_pages(project, tmp_path)
     assert len(pages) > 8
@@ -128,7 +138,7 @@ def test_every_footer_gives_the_review_and_a_way_to_reply_after_the_publication_
 
 
 def test_the_one_file_edition_gives_them_once(signalled):
-    project, _, _ = signalled
+    project = signalled.project
     settings = load_settings(project / "mkdocs.yml")
     edition = soup(project / "dist" / settings.file_names.one_file)
     (review,) = [line for line in edition.find_all("p") if line.get_text().startswith("Last reviewed")]
@@ -142,26 +152,26 @@ def test_the_one_file_edition_gives_them_once(signalled):
 
 
 def test_the_whole_article_ends_with_the_review_for_print(signalled):
-    project, _, _ = signalled
+    project = signalled.project
     (line,) = soup(project / "site" / "whole-article" / "index.html").select("article .printed-only")
     assert review_line(line) == EXPECTED_LINE
 
 
 def test_on_the_due_day_the_review_is_not_yet_overdue(signalled):
-    _, result, summary = signalled
+    result, summary = signalled.result, signalled.summary
     assert OVERDUE not in result.output
     assert summary.startswith("### The site was built") and OVERDUE not in summary
 
 
 def test_the_day_after_the_due_day_the_build_says_so_once_and_so_does_the_summary(on_github):
-    _, result, summary = on_github
+    result, summary = on_github.result, on_github.summary
     (said,) = [line for line in result.output.splitlines() if OVERDUE in line]
     assert said.startswith(f"{OVERDUE} mkdocs.yml, extra.review: the next review was due {long_date(NEXT_REVIEW_DUE)}")
     assert said in summary.splitlines()[2]
 
 
 def test_on_github_without_extra_feedback_the_link_opens_a_new_issue_filled_in(on_github, tmp_path):
-    project, _, _ = on_github
+    project = on_github.project
     settings = load_settings(project / "mkdocs.yml")
     repository = f"{GITHUB['GITHUB_SERVER_URL']}/{GITHUB['GITHUB_REPOSITORY']}"
     for path in framed_pages(project, tmp_path):
@@ -180,7 +190,7 @@ def test_on_github_without_extra_feedback_the_link_opens_a_new_issue_filled_in(o
 
 
 def test_without_the_settings_or_github_nothing_is_shown(unsignalled, tmp_path):
-    project, result, summary = unsignalled
+    project, result, summary = unsignalled.project, unsignalled.result, unsignalled.summary
     names = file_names(project)
     pages = framed_pages(project, tmp_path) + [project / "dist" / names.one_file]
     for path in pages:
@@ -192,9 +202,9 @@ def test_without_the_settings_or_github_nothing_is_shown(unsignalled, tmp_path):
 
 
 def test_the_new_lines_are_valid_html(signalled, tmp_path):
-    project, _, _ = signalled
+    project = signalled.project
     pages = framed_pages(project, tmp_path) + [project / "dist" / file_names(project).one_file]
-    assert vnu_errors(vnu_messages(pages), "mkdocs", file_names(project).one_file) == []
+    assert vnu_errors(vnu_messages(pages), signalled.builder, file_names(project).one_file) == []
 
 
 # -- Refusals --------------------------------------------------------------------
