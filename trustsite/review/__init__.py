@@ -78,4 +78,4 @@ def overdue_notice(review: Review | None, epoch: int, shown: str) -> str | None:
     return (f"Review overdue: {shown}, extra.{SETTING}: the next review was due "
             f"{long_date(review.next_review_due)}, before this build's date ({long_date(built)}). "
             f"The site is published all the same; once the article is reviewed, set "
-            f"{LAST_REVIEWED} and {NEXT_REVIEW_DUE} anew.")
+            f'{LAST_REVIEWED} and {NEXT_REVIEW_DUE} anew (README.md, "Review dates and replies").')
