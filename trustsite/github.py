@@ -7,6 +7,7 @@ GitHub show the message on that line of a pull request's changed files
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from trustsite.messages import where
@@ -51,7 +52,7 @@ def error_command(message: str) -> str:
     return f"{head}::{_escape_data(message)}"
 
 
-def summary(figures: list[tuple[str, str]], notices: list[str] = ()) -> str:
+def summary(figures: list[tuple[str, str]], notices: Sequence[str] = ()) -> str:
     """A good build's figures as the Markdown of a job summary, after what the
     publisher should act on though the site was built (`notices`, one line each)."""
     rows = "".join(f"| {label} | {value} |\n" for label, value in figures)
@@ -59,7 +60,7 @@ def summary(figures: list[tuple[str, str]], notices: list[str] = ()) -> str:
     return f"### The site was built\n\n{said}| | |\n| --- | --- |\n{rows}\n"
 
 
-def add_to_summary(figures: list[tuple[str, str]], notices: list[str] = ()) -> None:
+def add_to_summary(figures: list[tuple[str, str]], notices: Sequence[str] = ()) -> None:
     """Append the summary to the file GITHUB_STEP_SUMMARY names, if it names one."""
     if path := os.environ.get("GITHUB_STEP_SUMMARY"):
         with Path(path).open("a", encoding="utf-8") as file:
