@@ -1,34 +1,44 @@
-"""In a preview, refuse a page whose Jinja does more than call one of macros.py's
-macros, before mkdocs-macros renders it; the rule is in trustsite.page_jinja.
+"""The preview's own checks, acting only under `mkdocs serve`: a build's check
+stage (trustsite.check) refuses such pages before any builder runs, but
+`mkdocs serve` rebuilds without it.
 
-`mkdocs serve` rebuilds without scripts/build.py, whose check stage
-(trustsite.check) refuses such a page in a build, so this hook acts only in a preview.
+- A page that is not UTF-8, or too large to build, is refused with one line
+  naming the file: MkDocs would report bad UTF-8 twice, with a byte offset a
+  publisher cannot act on, and would read a page of any size.
+- A page whose Jinja does more than call one of macros.py's macros is shown
+  unrun, before mkdocs-macros renders it; the rule is in trustsite.page_jinja.
 """
 
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.exceptions import PluginError
 
-from trustsite.build_kind import is_preview
+from trustsite.check import read_page
 from trustsite.data import DataError
 from trustsite.page_jinja import check_macro_calls
 
-log = logging.getLogger("mkdocs.hooks.check_macro_calls")
+log = logging.getLogger("mkdocs.plugins.trustsite.preview_checks")
 
 
-# mkdocs-macros renders the page at the default priority, 0.
-@event_priority(100)
-def on_page_markdown(markdown, page, config, files):
-    if not is_preview():
-        return markdown
-    macros = config.plugins["macros"]
+def check_encodings(files, config) -> None:
+    """Refuse, as a PluginError, the first page that is not UTF-8 or too large."""
+    docs = Path(config.docs_dir)
+    for page in files.documentation_pages():
+        shown = f"{docs.name}/{page.src_uri}"
+        try:
+            read_page(Path(page.abs_src_path), shown)
+        except DataError as error:
+            raise PluginError(str(error)) from None
+
+
+def check_page_jinja(page, config, macros) -> None:
+    """Log the page's refused Jinja as an error, and leave that page unrun by
+    `macros` (mkdocs-macros): the preview keeps running, as for any mistake."""
     try:
         # The whole file: mkdocs-macros also renders a `title:` in the front matter.
         check_macro_calls(page.file.content_string, macros.env, macros.site_macros,
                           shown=f"{Path(config.docs_dir).name}/{page.file.src_uri}")
     except DataError as error:
         log.error(str(error))
-        # The preview keeps running, as for any mistake; the page's Jinja is shown, not run.
         page.meta["render_macros"] = False
-    return markdown
