@@ -2,7 +2,6 @@
 of every tier build with."""
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
