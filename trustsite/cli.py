@@ -88,6 +88,9 @@ def build(args: argparse.Namespace) -> int:
     log.addHandler(handler)
     log.setLevel(logging.INFO if args.verbose else logging.WARNING)
 
+    if not (project / "mkdocs.yml").is_file():
+        log.error("%s holds no mkdocs.yml: run the build in the project's folder", project)
+        return 1
     if args.publish:
         try:
             problem = placeholder_problem(read_config(project / "mkdocs.yml").get("site_url") or "")
