@@ -9,7 +9,7 @@ ZENSICAL_VENV := .venv-zensical
 BUILDER ?= mkdocs
 BUILDER_VENVS := $(VENV)/.installed $(if $(filter zensical,$(BUILDER)),$(ZENSICAL_VENV)/.installed)
 # What a build reads: `make deploy` publishes them only as committed.
-DEPLOYED_SOURCES := docs data includes overrides hooks trustsite scripts macros.py mkdocs.yml \
+DEPLOYED_SOURCES := docs data includes overrides trustsite macros.py mkdocs.yml pyproject.toml \
   requirements.txt requirements-zensical.txt
 # Where `make serve` previews the site; `make serve DEV_ADDR=127.0.0.1:8001` moves it.
 DEV_ADDR ?= 127.0.0.1:8000
@@ -22,12 +22,12 @@ export NO_MKDOCS_2_WARNING := 1
 ## build: the online site in site/ and the offline copy in dist/, rendered by
 ## MkDocs with Material, or by Zensical with BUILDER=zensical
 build: $(BUILDER_VENVS)
-	$(PY) scripts/build.py --builder $(BUILDER)
+	$(PY) -m trustsite build --builder $(BUILDER)
 
 ## pdf: as build, and the whole article printed to dist/<name>.pdf (named as the site, README.md)
 ## by headless Chromium (Debian's chromium package), linked from the site
 pdf: $(BUILDER_VENVS)
-	$(PY) scripts/build.py --builder $(BUILDER) --pdf
+	$(PY) -m trustsite build --builder $(BUILDER) --pdf
 
 ## test: the whole test suite, every tier (tests/unit, contracts, site, browser),
 ## on both builders' output; two processes, each test file's tests in one of
@@ -41,21 +41,21 @@ test-fast: $(VENV)/.installed
 	$(PY) -m pytest -p no:xdist tests/unit
 
 ## check-original: list every way the article's words differ from its first
-## publication (tests/fixtures/article.txt); not part of `make test`
+## publication (original/article.txt); not part of `make test`
 check-original: $(VENV)/.installed
-	$(PY) scripts/check_original.py
+	$(PY) -m trustsite check-original
 
 ## drill: a publisher's edits (drill/edits.yml), each committed in a copy of the
 ## project, which must pass `make test` there and show in every edition, PDF
 ## included; not part of `make test` (it runs the whole suite once more)
 drill: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
-	$(PY) scripts/drill.py
+	$(PY) -m trustsite_tools.drill
 
 ## bench: page weight, search latency, build time and scaling against stock
 ## Material (takes a while: five builds of each kind, then 10x to 1000x the
-## article); `$(PY) scripts/bench.py --quick` is the 1x run CI does
+## article); `$(PY) -m trustsite_tools.bench --quick` is the 1x run CI does
 bench: $(VENV)/.installed
-	$(PY) scripts/bench.py
+	$(PY) -m trustsite_tools.bench
 
 ## serve: preview at http://127.0.0.1:8000/<site_url's path>/ (or DEV_ADDR), reloading on every change
 serve: $(VENV)/.installed
@@ -76,7 +76,7 @@ deploy: $(BUILDER_VENVS)
 	  echo "make deploy publishes only committed work: commit or stash your changes to $$files, then run it again" >&2; \
 	  exit 1; \
 	fi
-	$(PY) scripts/build.py --builder $(BUILDER) --publish
+	$(PY) -m trustsite build --builder $(BUILDER) --publish
 	$(VENV)/bin/ghp-import --no-jekyll --push --message "Deploy $$(git rev-parse --short HEAD)" site
 
 ## lock: re-pin requirements.txt and requirements-zensical.txt after editing
@@ -94,12 +94,16 @@ upgrade-zensical: $(VENV)/.installed
 clean:
 	rm -rf site dist $(VENV) $(ZENSICAL_VENV) node_modules
 
-# One rule makes each venv from its lock, checking every file's hash.
-$(VENV)/.installed: requirements.txt
-$(ZENSICAL_VENV)/.installed: requirements-zensical.txt
+# One rule makes each venv from its lock, checking every file's hash, then
+# installs the project itself into it, editable, with nothing from outside the
+# lock (setuptools, its build backend, is locked): `python -m trustsite`, the
+# MkDocs plugin, and trustsite for Zensical's run of macros.py.
+$(VENV)/.installed: requirements.txt pyproject.toml
+$(ZENSICAL_VENV)/.installed: requirements-zensical.txt pyproject.toml
 $(VENV)/.installed $(ZENSICAL_VENV)/.installed:
 	$(PYTHON) -m venv $(@D)
 	$(@D)/bin/python -m pip install --quiet --require-hashes --no-deps -r $<
+	$(@D)/bin/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	touch $@
 
 node_modules/.installed: package-lock.json

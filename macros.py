@@ -11,7 +11,7 @@ try:
     # MkDocs reports a PluginError on one line, without a traceback.
     from mkdocs.exceptions import PluginError as Refused
 except ImportError:
-    # Zensical's environment has no MkDocs; scripts/build.py checks the data before either builder runs.
+    # Zensical's environment has no MkDocs; the build's check stage (trustsite/build.py) checks the data before either builder runs.
     Refused = RuntimeError
 
 
@@ -22,7 +22,7 @@ def define_env(env):
     except DataError as error:
         raise Refused(str(error)) from None
 
-    # The only macros a page may call, read by hooks/check_macro_calls.py: mkdocs-macros'
+    # The only macros a page may call, read by the plugin's preview checks (trustsite/plugin/): mkdocs-macros'
     # own (macros_info(), context(), now()…) would publish the build's settings.
     env.site_macros = {}
 

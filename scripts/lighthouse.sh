@@ -29,7 +29,7 @@ reports=$(mktemp -d)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # Gzipped as GitHub Pages sends it: plain http.server would make every page
 # look three times heavier than a reader finds it.
-python3 scripts/serve_static.py "$site" "$port" >/dev/null 2>&1 &
+python3 -m trustsite_tools.serve_static "$site" "$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill "$server"; rm -rf "$reports"' EXIT
 until python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null; do

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import ROOT, copy_project
 from tests.support.project import Build, build_project, unzip_offline_copy
 from tests.support.server import serve
 from trustsite.browser import NO_CHROMIUM, chromium_path, launch_chromium
 from trustsite.publish.pages import Page
+from trustsite_tools.project_copy import ROOT, copy_project
 
 # The tiers that need no browser and no HTML checker.
 NEEDS_NO_TOOLS = ("tests/unit", "tests/contracts")

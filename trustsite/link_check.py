@@ -1,6 +1,6 @@
 """Links between the pages, checked before either builder runs.
 
-MkDocs names a link that goes nowhere (hooks/clean_errors.py rewrites its
+MkDocs names a link that goes nowhere (trustsite/plugin/log_rewrites.py rewrites its
 words as `docs/page.md, line N: …`); Zensical only says that its --strict
 build was aborted. So the check stage finds them itself, in MkDocs' way: each
 page rendered as the builders render it (its macro calls, then Markdown with

@@ -1,4 +1,4 @@
-"""The article as first published (tests/fixtures/article.txt), against the sources.
+"""The article as first published (original/article.txt, the publisher's record), against the sources.
 
 The first publication is plain text: a block of lines per paragraph, heading
 or table, a blank line between blocks, "• " before each item of a list. A
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from trustsite.sources import Unit, article_units, blocks, sentences
 
-ORIGINAL = Path("tests") / "fixtures" / "article.txt"
+ORIGINAL = Path("original") / "article.txt"
 _BULLET = "• "
 
 

@@ -48,7 +48,7 @@ def _dated(pdf: bytes, epoch: int) -> bytes:
 
 def render_pdf(site: Path, out: Path, *, title: str, epoch: int) -> Path:
     """Print `site`'s single-page view to `out`, titled `title` and dated `epoch`."""
-    # Only `make pdf` needs Playwright; the hooks import this module in every build.
+    # Only `make pdf` needs Playwright; the build imports this module every time.
     from playwright.sync_api import sync_playwright
 
     whole_article = site / WHOLE_ARTICLE

@@ -181,7 +181,7 @@ def check_prose(text: str, shown: str) -> None:
         return  # no footnote to check: the page is not rendered for nothing
     try:
         soup = render("\n".join(body))
-    except TimeoutError as error:  # the build's time limit (scripts/build.py): name the page
+    except TimeoutError as error:  # the build's time limit (trustsite/build.py): name the page
         raise TimeoutError(f"{shown}: {error}") from None
     if problems := _footnote_problems(soup, lines):
         line, problem = min(problems, key=lambda found: (found[0] or 0, found[1]))

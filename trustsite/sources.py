@@ -5,7 +5,7 @@ comes from.
 A page's Markdown is read as a reader sees it: Markdown syntax, front matter,
 attribute lists and abbreviation definitions gone, footnotes at the page's
 end, and a macro call replaced by the rows its data file holds. The tests
-check the built site against these units, and scripts/check_original.py
+check the built site against these units, and `python -m trustsite check-original`
 checks them against the first publication. No MkDocs import: Python-Markdown
 renders, with the extensions of mkdocs.yml (trustsite.prose), and
 BeautifulSoup reads.

@@ -18,7 +18,7 @@ TABLES = [
     "Pictures (budget 500 KiB each)",
     "Search latency, key press to rendered results (20 queries, Chromium)",
     "Clean build, median of 1 run(s); ratios to the stock mkdocs build",
-    "Scaling: python scripts/build.py on N copies of the article",
+    "Scaling: python -m trustsite build on N copies of the article",
     "Hostile data refused, median of 1 run(s)",
 ]
 BUDGET_KIB = 80  # the README's promise for the heaviest page's own code
@@ -26,7 +26,7 @@ BUDGET_KIB = 80  # the README's promise for the heaviest page's own code
 
 @pytest.fixture(scope="module")
 def quick_benchmark() -> str:
-    result = subprocess.run([sys.executable, "scripts/bench.py", "--quick"], cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "trustsite_tools.bench", "--quick"], cwd=ROOT,
                             capture_output=True, text=True, timeout=600,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -38,7 +38,7 @@ def test_quick_benchmark_prints_its_tables(quick_benchmark):
     assert [title for title in TABLES if title not in out] == []
     for row in ("(home)", "whole-article/", "stock Material", "zensical build", "1x  "):
         assert row in out, row
-    assert "python scripts/build.py --site-dir $TMP/site" in out
+    assert "python -m trustsite build --site-dir $TMP/site" in out
 
 
 def test_the_heaviest_first_visit_is_within_budget(quick_benchmark):

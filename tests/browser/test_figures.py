@@ -7,7 +7,6 @@ import base64
 import io
 import random
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from tests.support.built_site import worker_build
-from tests.support.project import ROOT, Build, build_project, copy_project, run_build, use_test_project
+from tests.support.project import Build, build_project, copy_project, run_build, use_test_project
 from tests.support.reader import PHONE
 from tests.support.server import serve
 from trustsite.data import DataError
@@ -358,8 +357,7 @@ def test_a_picture_without_alt_text_stops_the_build_with_one_message(pictured, t
 
 @pytest.fixture(scope="module")
 def bench():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import bench
+    from trustsite_tools import bench
     return bench
 
 

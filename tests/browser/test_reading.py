@@ -11,7 +11,7 @@ from tests.support.built_site import site_pages
 from tests.support.project import ROOT
 from tests.support.reader import axe_violations, choose_palette
 from trustsite.sources import page_calling
-from trustsite.measure import ARTICLE, BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
+from trustsite_tools.measure import ARTICLE, BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
 from trustsite.tables import TABLES
 
 # Typography's long-standing range is 45 to 75 characters a line.

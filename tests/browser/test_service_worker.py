@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from scripts.serve_static import hanging
 from tests.support.article import plain_sentence, search_word, site_path
 from tests.support.built_site import site_pages, worker_build
 from tests.support.project import Build, both_builders, build_project, change_config, copy_project
@@ -21,6 +20,7 @@ from tests.support.server import ANSWERED_AT, serve
 from trustsite.service_worker import (CACHE_PREFIX, ICON_SIZES, MANIFEST, NETWORK_TIMEOUT_SECONDS, REGISTRATION,
                                       SETTING, WORKER, build_version, icon_path, saved_files, worker_js)
 from trustsite.settings import FileNames
+from trustsite_tools.serve_static import hanging
 
 PREFIX = "/trust-in-therapy/"
 # Invented downloads' names, for the small sites made here.

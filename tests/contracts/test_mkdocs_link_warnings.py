@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 
 from trustsite.messages import _MKDOCS_LINK, _NO_ANCHOR, _NOT_FOUND, LinkProblems
 
-# The logger MkDocs warns of links on, which hooks/clean_errors.py filters.
+# The logger MkDocs warns of links on, which the plugin filters (trustsite/plugin/log_rewrites.py).
 LINKS_LOGGER = "mkdocs.structure.pages"
 CONFIG = """site_name: Contract
 theme: mkdocs
@@ -50,7 +50,7 @@ def warnings(tmp_path_factory) -> tuple[list[str], LinkProblems]:
     (docs / "other.md").write_text("# Other\n", encoding="utf-8")
     kept = _Kept()
     logger = logging.getLogger(LINKS_LOGGER)
-    # Our own rewriting, if an earlier build in this process loaded the hooks: MkDocs' words are wanted raw.
+    # Our own rewriting, if an earlier build in this process left the plugin's: MkDocs' words are wanted raw.
     ours = list(logger.filters)
     for rewrite in ours:
         logger.removeFilter(rewrite)

@@ -20,9 +20,9 @@ class Step(NamedTuple):
     """A step of the build after the online site, and the function that does it."""
 
     name: str
-    function: str  # module:function, as scripts/build.py imports it
+    function: str  # module:function, as the build imports it
     when: str = ""  # a condition on `config`, the function's first argument: fail only when it holds
-    options: tuple[str, ...] = ()  # what makes scripts/build.py take the step
+    options: tuple[str, ...] = ()  # what makes the build take the step
 
 
 # Every step after the online build; the test makes each one fail in turn.
@@ -34,7 +34,7 @@ LATER_STEPS = [
 ]
 
 # Run by `python -c` with a Step's function, when and options as arguments:
-# the function raises, then scripts/build.py runs as `make build` runs it.
+# the function raises, then the build runs as `make build` runs it.
 BREAK_THEN_BUILD = f"""
 import importlib, runpy, sys
 target, when, *options = sys.argv[1:]
@@ -46,8 +46,8 @@ def broken(*args, **kwargs):
         return working(*args, **kwargs)
     raise RuntimeError({INJECTED!r})
 setattr(module, name, broken)
-sys.argv = ["scripts/build.py", *options]
-runpy.run_path("scripts/build.py", run_name="__main__")
+sys.argv = ["trustsite", "build", *options]
+runpy.run_module("trustsite", run_name="__main__")
 """
 
 

@@ -283,7 +283,7 @@ def test_a_page_too_complex_to_finish_is_stopped_at_the_time_limit(good_project,
     assert build.seconds < 3 + SECONDS
 
 
-# Runs scripts/build.py with signal.alarm replaced: it says the limit the build
+# Runs the build (python -m trustsite build) with signal.alarm replaced: it says the limit the build
 # would set, and stops before building anything.
 SHOW_TIME_LIMIT = """
 import runpy, signal, sys
@@ -291,8 +291,8 @@ def alarm(seconds):
     print(f"time limit: {seconds} s")
     raise SystemExit(0)
 signal.alarm = alarm
-sys.argv = ["scripts/build.py"]
-runpy.run_path("scripts/build.py", run_name="__main__")
+sys.argv = ["trustsite", "build"]
+runpy.run_module("trustsite", run_name="__main__")
 """
 
 

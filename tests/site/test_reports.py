@@ -157,7 +157,7 @@ def test_make_deploy_builds_with_the_builder_asked_for():
     planned = subprocess.run(["make", "--dry-run", "-o", ".venv/.installed", "-o", ".venv-zensical/.installed",
                               "deploy", "BUILDER=zensical", f"PY={sys.executable}"],
                              cwd=ROOT, capture_output=True, text=True, timeout=60, env=as_a_publisher())
-    assert f"{sys.executable} scripts/build.py --builder zensical --publish" in planned.stdout.splitlines()
+    assert f"{sys.executable} -m trustsite build --builder zensical --publish" in planned.stdout.splitlines()
 
 
 def test_a_real_address_is_built_for_deploy(project):

@@ -19,7 +19,7 @@ from tests.support.project import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 BIN = Path(sys.executable).parent
 # A step that builds the site, by the Makefile or the build driver.
-BUILDS = re.compile(r"\bmake\s+(build|pdf|deploy)\b|scripts/build\.py")
+BUILDS = re.compile(r"\bmake\s+(build|pdf|deploy)\b|-m trustsite build\b")
 # A full commit SHA, then the release it is, for people and for Dependabot.
 PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
@@ -136,7 +136,7 @@ def test_the_published_site_is_built_with_its_pdf(workflow):
     recipe = subprocess.run(["make", "--dry-run", "--old-file", ".venv/.installed", "pdf"],
                             cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert recipe.returncode == 0, recipe.stderr
-    assert re.search(r"scripts/build\.py .*--pdf", recipe.stdout), recipe.stdout
+    assert re.search(r"-m trustsite build .*--pdf", recipe.stdout), recipe.stdout
 
 
 def test_a_pull_request_uploads_the_article_for_review(workflow, built):

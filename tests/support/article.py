@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts import publisher_edits
 from trustsite.sources import Unit, article_pages, article_units, page_units, squash
 from trustsite.urls import output_path, page_url
+from trustsite_tools import publisher_edits
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,6 @@
 of every tier build with."""
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,16 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project_copy import ROOT, copy_project  # noqa: F401  (the tests copy the project through here)
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.settings import FileNames, load_settings
-from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-TEST_PROJECT = FIXTURES / "test-project"
-# The test project's menu, which use_test_project puts in place of the article's.
-TEST_PROJECT_NAV = [{"Introduction": "index.md"}, {"Conclusion": "conclusion.md"},
-                    {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE}]
+# The tests copy the project through here; the bench copies it too.
+from trustsite_tools.project_copy import (ROOT, TEST_PROJECT, TEST_PROJECT_NAV, copy_project,  # noqa: F401
+                                          nav_replaced, replace_nav, use_test_project)
 
 # Zensical's own venv, which a project copy has not got.
 ZENSICAL = zensical_program(ROOT)
@@ -54,37 +48,6 @@ def file_names(project: Path, site_url: str | None = None) -> FileNames:
         return load_settings(project / "mkdocs.yml").file_names
 
 
-def use_test_project(project: Path) -> Path:
-    """`project` with the test project's own pages, menu and data files in place
-    of the article's, for tests that name a row or a line: a publisher's edit
-    moves none, and no page of the article is left to link into invented data.
-
-    What the site adds (the one-page view, the stylesheet) stays.
-    """
-    for page in (project / "docs").rglob("*.md"):
-        if page.relative_to(project / "docs").as_posix() != WHOLE_ARTICLE_PAGE:
-            page.unlink()
-    for folder in ("docs", "data"):
-        shutil.copytree(TEST_PROJECT / folder, project / folder, dirs_exist_ok=True)
-    replace_nav(project, TEST_PROJECT_NAV)
-    return project
-
-
-def nav_replaced(config: str, nav: list[dict[str, str]]) -> str:
-    """The text of a mkdocs.yml, `config`, with its menu made `nav`, the rest as it was."""
-    lines = config.splitlines(keepends=True)
-    start = lines.index("nav:\n")
-    end = next(n for n in range(start + 1, len(lines)) if lines[n].strip() and not lines[n][0].isspace())
-    entries = [f"  - {title}: {page}\n" for item in nav for title, page in item.items()]
-    return "".join(lines[:start + 1] + entries + ["\n"] + lines[end:])
-
-
-def replace_nav(project: Path, nav: list[dict[str, str]]) -> None:
-    """The project's mkdocs.yml with its menu made `nav`."""
-    config = project / "mkdocs.yml"
-    config.write_text(nav_replaced(config.read_text(encoding="utf-8"), nav), encoding="utf-8")
-
-
 # A methods file whose one row misspells a field on its line 3, and what the build says of it.
 MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
 MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
@@ -114,11 +77,15 @@ def set_extra(project: Path, **settings: str | None) -> None:
     config.write_text("".join(kept[:start] + added + kept[start:]), encoding="utf-8")
 
 
+# `make build`'s command, after Python's.
+BUILD = ("-m", "trustsite", "build")
+
+
 def run_build(project: Path, *extra: str, env: dict | None = None,
-              program: tuple[str, ...] = ("scripts/build.py",)) -> BuildResult:
+              program: tuple[str, ...] = BUILD) -> BuildResult:
     """`make build`'s command, run in `project`.
 
-    `program` is what Python runs instead of scripts/build.py, such as
+    `program` is what Python runs instead of `-m trustsite build`, such as
     ("-c", code) for code that changes something and then runs it.
     """
     result = subprocess.run(

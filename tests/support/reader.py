@@ -3,7 +3,7 @@ axe-core finds on the page."""
 
 from dataclasses import dataclass
 
-from scripts.project_copy import ROOT
+from trustsite_tools.project_copy import ROOT
 
 # -- Search, as a reader uses it in each builder's theme --------------------------------
 

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.project import ROOT, TEST_PROJECT_NAV, BuildResult, nav_replaced
+from tests.support.project import BUILD, ROOT, TEST_PROJECT_NAV, BuildResult, nav_replaced
+# The hostile cases are shared with the bench (trustsite_tools/bench.py), which never imports the tests.
+from trustsite_tools.hostile_data import (HOSTILE_DATA, MEGABYTE, MEGABYTES, SECONDS, alias_bomb,  # noqa: F401
+                                          grow_sparse, replace_each, replace_in, write)
 
 # The test project (conftest.use_test_project): methods and components have five rows
 # each, row 4 on line 11 and row 5 on line 14; references rows on lines 2, 12 and 22;
@@ -23,30 +26,6 @@ from tests.support.project import ROOT, TEST_PROJECT_NAV, BuildResult, nav_repla
 TEST_PAGE = "docs/conclusion.md"
 HEADING = "# A test page\n"
 GOOD_ROW = "- name: Method A\n  description: Describes method A\n  importance: Why method A matters\n"
-
-
-def replace_in(relative: str, old: str, new: str):
-    def mutate(project: Path):
-        path = project / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        # surrogateescape writes "\udce9" as the lone byte 0xE9, as a Latin-1 editor would.
-        path.write_text(text.replace(old, new, 1), encoding="utf-8", errors="surrogateescape")
-    return mutate
-
-
-def write(relative: str, content: str | bytes):
-    def mutate(project: Path):
-        path = project / relative
-        path.write_bytes(content if isinstance(content, bytes) else content.encode())
-    return mutate
-
-
-def replace_each(relative: str, *changes: tuple[str, str]):
-    def mutate(project: Path):
-        for old, new in changes:
-            replace_in(relative, old, new)(project)
-    return mutate
 
 
 def linked_folder(relative: str, name: str, content: bytes):
@@ -76,14 +55,6 @@ def on_line_3(text: str):
     return replace_in(TEST_PAGE, HEADING, f"{HEADING}\n{text}\n")
 
 
-def alias_bomb(levels: int) -> str:
-    """A methods file of a few hundred bytes whose one field stands for
-    9 ** levels copies of "lol", once its aliases are expanded."""
-    lists = ["&l0 [" + ", ".join(["lol"] * 9) + "]"]
-    lists += [f"&l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, levels)]
-    return f"- name: Bomb\n  description: [{', '.join(lists)}]\n  importance: Fills the memory\n"
-
-
 def config_line(text: str) -> int:
     """The number of the line of the test project's mkdocs.yml that holds `text`."""
     lines = nav_replaced((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), TEST_PROJECT_NAV).splitlines()
@@ -102,38 +73,9 @@ def first_line_of(relative: str, start: str, new: str):
     return mutate
 
 
-MEGABYTE = 2**20
-
 FAILED = "Build failed; site/ and dist/ were left as they were."
 
 
-def grow_sparse(relative: str, size: int):
-    """`relative` made `size` bytes long, its tail a hole that takes no disk."""
-    return lambda project: os.truncate(project / relative, size)
-
-
-# Issue 12's cases: each must be refused fast and in little memory, not only clearly.
-HOSTILE_DATA = {
-    "alias-bomb": (
-        write("data/methods.yml", alias_bomb(levels=9)),
-        "data/methods.yml, line 2: anchors and aliases (&name, *name) are not allowed; write each value out"),
-    "anchor-and-alias": (
-        replace_each("data/methods.yml", ("- name: Method D", "- name: &method Method D"),
-                     ("- name: Method E", "- name: *method")),
-        "data/methods.yml, line 11: anchors and aliases (&name, *name) are not allowed; write each value out"),
-    "one-megabyte-cell-of-the-wrong-type": (
-        replace_in("data/methods.yml", "- name: Method D", '- name: ["' + "x" * MEGABYTE + '"]'),
-        f"data/methods.yml, row 4 (line 11), field 'name': must be text, but YAML read ['{'x' * 57}… "
-        "as a list or mapping; put the value in quotes"),
-    # Read whole before its size is checked, it would need 3 GB, past MEMORY_GUARD.
-    "three-gigabyte-file": (grow_sparse("data/methods.yml", 3 * 2**30),
-                            "data/methods.yml: is larger than 2 MB; no page needs that much"),
-}
-# Each of them must fail within this much of the build's own processor time,
-# which tells a hang (minutes) from a slow machine and is the same however busy
-# the machine is; scripts/bench.py measures how fast they really are.
-SECONDS = 60
-MEGABYTES = 300
 # A build still running after this long is stopped: the test fails instead of hanging.
 HANG_GUARD = 120
 # A build is stopped at this much address space, rather than fill the machine.
@@ -184,7 +126,7 @@ def run_build_measured(project: Path, *options: str) -> MeasuredBuild:
     """`make build`'s command, guarded and timed, with its peak memory as the kernel counted it."""
     with tempfile.TemporaryFile() as output:
         started = time.monotonic()
-        child = subprocess.Popen([sys.executable, "scripts/build.py", *options], cwd=project, stdout=output,
+        child = subprocess.Popen([sys.executable, *BUILD, *options], cwd=project, stdout=output,
                                  stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                                  preexec_fn=_limit_memory)
         # wait4 reaps the build and reports its own resource use, not this process's.

@@ -6,7 +6,7 @@ import io
 import time
 from pathlib import Path
 
-from scripts.serve_static import serving
+from trustsite_tools.serve_static import serving
 
 # The header in which serve() says when it answered, on the tests' own clock (time.monotonic()).
 ANSWERED_AT = "X-Answered-At"

@@ -4,7 +4,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-FOLDERS = ("trustsite", "hooks", "scripts")
+FOLDERS = ("trustsite", "trustsite_tools", "scripts")
 
 
 def test_no_two_modules_share_a_name():

@@ -1,15 +1,13 @@
 """trustsite.page_jinja: a page's Jinja may call a macro with literal arguments, nothing more."""
 
-import importlib.util
 from types import SimpleNamespace
 
 import jinja2
 import pytest
 
-from tests.support.project import ROOT
-from trustsite import build_kind
 from trustsite.data import DataError
 from trustsite.page_jinja import ONLY_MACRO_CALLS, check_macro_calls
+from trustsite.plugin.site_plugin import TrustsitePlugin
 
 MACROS = {"data_table": lambda name: name, "references": lambda: ""}
 # Some of mkdocs-macros' own: its environment holds them beside the site's.
@@ -120,22 +118,17 @@ def test_brackets_too_deep_for_jinja_are_refused_without_a_line():
     assert str(refused.value) == f"docs/page.md: {ONLY_MACRO_CALLS}"
 
 
-def load_hook():
-    spec = importlib.util.spec_from_file_location("check_macro_calls_hook_under_test",
-                                                  ROOT / "hooks" / "check_macro_calls.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_a_preview_keeps_running_and_shows_a_refused_page_unrun(monkeypatch, caplog):
-    monkeypatch.setattr(build_kind, "_command", "serve")
+def test_a_preview_keeps_running_and_shows_a_refused_page_unrun(caplog):
+    plugin = TrustsitePlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_shutdown()
     config = SimpleNamespace(docs_dir="/project/docs",
                              plugins={"macros": SimpleNamespace(env=environment(), site_macros=MACROS)})
     markdown = "# Page\n\n{% for i in range(10**9) %}x{% endfor %}\n"
     page = SimpleNamespace(file=SimpleNamespace(content_string=markdown, src_uri="page.md"), meta={})
 
-    returned = load_hook().on_page_markdown(markdown, page=page, config=config, files=None)
+    returned = plugin.on_page_markdown(markdown, page=page, config=config, files=None)
 
     assert returned == markdown
     # mkdocs-macros leaves a page with render_macros: false as it is.

@@ -1,33 +1,29 @@
 """The preview's words: mkdocs-macros' INFO chatter shown only with --verbose,
 and the error page showing a message as text."""
 
-import importlib.util
 import logging
 
 import pytest
 
-from tests.support.project import ROOT
+from trustsite.plugin.log_rewrites import MACROS_LOGGER
+from trustsite.plugin.site_plugin import TrustsitePlugin
 from trustsite.preview_error import error_page
 
 
-def load_clean_errors_hook():
-    spec = importlib.util.spec_from_file_location("clean_errors_under_test", ROOT / "hooks" / "clean_errors.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("mkdocs_level, macros_info_shown", [(logging.INFO, False), (logging.DEBUG, True)])
-def test_verbose_mode_still_shows_the_macros_chatter(mkdocs_level, macros_info_shown):
-    hook = load_clean_errors_hook()
-    mkdocs, macros = logging.getLogger("mkdocs"), logging.getLogger(hook.MACROS_LOGGER)
+def test_verbose_mode_still_shows_the_macros_chatter_and_the_plugin_puts_its_level_back(mkdocs_level, macros_info_shown):
+    mkdocs, macros = logging.getLogger("mkdocs"), logging.getLogger(MACROS_LOGGER)
     saved = mkdocs.level, macros.level
+    plugin = TrustsitePlugin()
     try:
         mkdocs.setLevel(mkdocs_level)  # what `mkdocs serve` does without and with --verbose
         macros.setLevel(logging.NOTSET)
-        hook.on_startup(command="serve", dirty=False)
+        plugin.on_startup(command="serve", dirty=False)
         assert macros.isEnabledFor(logging.INFO) == macros_info_shown
         assert macros.isEnabledFor(logging.WARNING)
+        plugin.on_shutdown()
+        # mkdocs-macros' logger is another library's: as it was once the plugin's builds are over.
+        assert macros.level == logging.NOTSET
     finally:
         mkdocs.setLevel(saved[0])
         macros.setLevel(saved[1])

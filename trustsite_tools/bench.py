@@ -1,7 +1,7 @@
 """Benchmark: first-visit weight, search latency, build time, scaling and refusals.
 
-    python scripts/bench.py           # everything: 5 build runs, 1x to 1000x
-    python scripts/bench.py --quick   # 1 build run of each kind, 1x only (CI)
+    python -m trustsite_tools.bench           # everything: 5 build runs, 1x to 1000x
+    python -m trustsite_tools.bench --quick   # 1 build run of each kind, 1x only (CI)
 
 Prints a table for each figure and the commands it ran. The page-weight budget
 holds the site's own code: what a page loads less its article's own text and
@@ -10,7 +10,7 @@ article or a photo never fails a budget meant for markup, styles and scripts.
 The last table says how fast the build refuses the hostile data files that
 the tests hold only to a hang guard. It builds into a temporary folder and
 leaves site/ and dist/ alone. Tools: Playwright's
-Chromium, gzip (scripts/serve_static.py sends text gzipped, as GitHub Pages
+Chromium, gzip (trustsite_tools/serve_static.py sends text gzipped, as GitHub Pages
 does) and the kernel's rusage of each child process.
 
 The stock reference is Material with `font: false` and the search plugin,
@@ -39,20 +39,18 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from serve_static import compressed, page_paths, serving  # noqa: E402  (beside this script)
-from trustsite.browser import launch_chromium  # noqa: E402
-from trustsite.builders import ZENSICAL_SETTING, zensical_program  # noqa: E402
-from trustsite.pictures import SUFFIXES  # noqa: E402
-from trustsite.sources import article_units  # noqa: E402
-
+from trustsite.browser import launch_chromium
+from trustsite.builders import ZENSICAL_SETTING, zensical_program
+from trustsite.pictures import SUFFIXES
+from trustsite.sources import article_units
 # The hostile data files the tests refuse, held there only to a hang guard.
-from tests.support.project import copy_project, use_test_project  # noqa: E402
-from tests.support.refusal import HOSTILE_DATA, MEGABYTES, SECONDS  # noqa: E402
+from trustsite_tools.hostile_data import HOSTILE_DATA, MEGABYTES, SECONDS
+from trustsite_tools.project_copy import ROOT, copy_project, use_test_project
+from trustsite_tools.serve_static import compressed, page_paths, serving
 
 PYTHON = sys.executable
+# `make build`'s command, run in a copy of the project.
+BUILD = [PYTHON, "-m", "trustsite", "build"]
 # Zensical's own venv (requirements-zensical.txt), for both its builds.
 ZENSICAL = str(zensical_program(ROOT))
 # What a page loads on a first visit, less its article's own text and pictures:
@@ -332,14 +330,14 @@ def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> Non
             scaled = copy_project(tmp / f"x{times}")
             pages = multiply_article(scaled, times)
             # No time limit: the largest takes many minutes, as it should.
-            result = run([PYTHON, "scripts/build.py", "--site-dir", str(tmp / f"x{times}-site"),
+            result = run([*BUILD, "--site-dir", str(tmp / f"x{times}-site"),
                           "--dist-dir", str(tmp / f"x{times}-dist"), "--time-limit", "0"], scaled)
             for built in (scaled, tmp / f"x{times}-site", tmp / f"x{times}-dist"):
                 shutil.rmtree(built)
         per_copy.append(result.cpu / times)
         rows.append([f"{times}x", pages, f"{result.seconds:.1f}", f"{result.cpu:.1f}",
                      f"{1000 * result.cpu / pages:.0f}", f"{result.peak_mib:.0f}"])
-    table("Scaling: python scripts/build.py on N copies of the article (in $TMP/xN)",
+    table("Scaling: python -m trustsite build on N copies of the article (in $TMP/xN)",
           ["size", "pages", "wall s", "CPU s", "CPU ms per page", "peak MiB"], rows)
     if len(sizes) > 2:
         # Linear growth: one more copy costs the same however large the site is.
@@ -355,13 +353,13 @@ def report_hostile_data(tmp: Path, runs: int) -> None:
         # Each case breaks a row of the tests' own small project, not the article.
         project = use_test_project(copy_project(tmp / f"hostile-{case}"))
         mutate(project)
-        command = [PYTHON, "scripts/build.py", "--site-dir", str(tmp / "hostile-site"),
+        command = [*BUILD, "--site-dir", str(tmp / "hostile-site"),
                    "--dist-dir", str(tmp / "hostile-dist")]
         timed = [run(command, project, refused=True) for _ in range(runs)]
         rows.append([case, f"{statistics.median(r.seconds for r in timed):.2f}",
                      f"{statistics.median(r.cpu for r in timed):.2f}", f"{max(r.peak_mib for r in timed):.0f}"])
         shutil.rmtree(project)
-    table(f"Hostile data refused, median of {runs} run(s) (tests/support/refusal.py HOSTILE_DATA)",
+    table(f"Hostile data refused, median of {runs} run(s) (trustsite_tools/hostile_data.py)",
           ["case", "wall s", "CPU s", "peak MiB"], rows)
     print(f"  the tests fail a case only past {SECONDS} s (a hang, not a slow machine) or {MEGABYTES} MiB")
 
@@ -382,9 +380,9 @@ def main() -> int:
         stock = "stock mkdocs build"
         stock_zensical = "zensical build (stock config)"
         commands = {
-            ours: [PYTHON, "scripts/build.py", "--site-dir", str(tmp / "site"),
+            ours: [*BUILD, "--site-dir", str(tmp / "site"),
                    "--dist-dir", str(tmp / "dist")],
-            ours_zensical: [PYTHON, "scripts/build.py", "--builder", "zensical",
+            ours_zensical: [*BUILD, "--builder", "zensical",
                             "--site-dir", str(tmp / "site-z"), "--dist-dir", str(tmp / "dist-z")],
             stock: [PYTHON, "-m", "mkdocs", "build", "--clean", "-q", "-f",
                     write_stock_config(project, "stock.yml", "site-stock", [])],

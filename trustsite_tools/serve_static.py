@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 as a static host does: text goes out gzipped.
 
-    python3 scripts/serve_static.py SITE_DIR PORT
+    python -m trustsite_tools.serve_static SITE_DIR PORT
 
 GitHub Pages, like most static hosts, gzips HTML, CSS, JavaScript and JSON;
 Python's own `http.server` sends them as they are, so a page-weight or

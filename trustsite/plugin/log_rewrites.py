@@ -1,7 +1,7 @@
 """One-line build errors for publishers, and no chatter.
 
-mkdocs-macros reports a failing macro call with a full Python traceback. This
-hook rewrites that report as one line naming the page, the line and the problem.
+mkdocs-macros reports a failing macro call with a full Python traceback. The
+plugin (site_plugin.py) rewrites that report as one line naming the page, the line and the problem.
 It rewrites MkDocs' link warnings the same way, with the link's line, and its
 "Error reading page 'x.md'" as "docs/x.md" (trustsite/messages.py). And it
 silences mkdocs-macros' INFO lines (the module and functions it found...),
@@ -17,7 +17,6 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from trustsite.build_kind import is_preview
 from trustsite.messages import BROKEN_LINKS, LinkProblems, page_problem
 
 # The logger mkdocs-macros writes all its messages to.
@@ -87,25 +86,40 @@ class _PageByItsPath(logging.Filter):
         return message != ""
 
 
-def _replace_filter(logger_name: str, new: logging.Filter) -> None:
-    # Builds that share a process load this hook afresh each time, so replace any earlier filter.
-    logger = logging.getLogger(logger_name)
-    for old in [f for f in logger.filters if type(f).__name__ == type(new).__name__]:
-        logger.removeFilter(old)
-    logger.addFilter(new)
+class LogRewrites:
+    """The rewriting filters on MkDocs' and mkdocs-macros' loggers, and
+    mkdocs-macros' INFO lines silenced: changes to other libraries' loggers,
+    so each is undone by `remove`, when the plugin's builds are over."""
 
+    def __init__(self) -> None:
+        self._filters: list[tuple[logging.Logger, logging.Filter]] = []
+        self._macros_level: int | None = None
 
-def on_startup(command, dirty):
-    # Once, before any build: MkDocs has set its log level from --verbose by now.
-    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
-        logging.getLogger(MACROS_LOGGER).setLevel(logging.WARNING)
+    def quiet_macros(self) -> None:
+        """Silence mkdocs-macros' INFO lines, unless MkDocs was asked for --verbose
+        (by now MkDocs has set its log level from it)."""
+        macros = logging.getLogger(MACROS_LOGGER)
+        if self._macros_level is None and logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+            self._macros_level = macros.level
+            macros.setLevel(logging.WARNING)
 
+    def rewrite_for(self, docs_dir: str) -> None:
+        """Rewrite the messages about the pages of `docs_dir`, in place of any earlier build's."""
+        self._remove_filters()
+        for name, new in ((MACROS_LOGGER, _OneLineMacroError(docs_dir)), (LINKS_LOGGER, _LinkWithItsLine(docs_dir)),
+                          (BUILD_LOGGER, _PageByItsPath(docs_dir))):
+            logger = logging.getLogger(name)
+            logger.addFilter(new)
+            self._filters.append((logger, new))
 
-def on_config(config):
-    # In a preview a mistake must not stop the server: mkdocs-macros would exit
-    # the process. The error is still shown, and the next save rebuilds.
-    if is_preview():
-        config.plugins["macros"].config["on_error_fail"] = False
-    _replace_filter(MACROS_LOGGER, _OneLineMacroError(config.docs_dir))
-    _replace_filter(LINKS_LOGGER, _LinkWithItsLine(config.docs_dir))
-    _replace_filter(BUILD_LOGGER, _PageByItsPath(config.docs_dir))
+    def _remove_filters(self) -> None:
+        for logger, old in self._filters:
+            logger.removeFilter(old)
+        self._filters.clear()
+
+    def remove(self) -> None:
+        """Every logger as it was before."""
+        self._remove_filters()
+        if self._macros_level is not None:
+            logging.getLogger(MACROS_LOGGER).setLevel(self._macros_level)
+            self._macros_level = None

@@ -1,7 +1,7 @@
 """Figures for readers on a bad connection, on a metered plan and on a long read.
 
-    python scripts/reading.py                 # the last build: site/ and dist/
-    python scripts/reading.py --site S --one-file F  # default F: dist/<the site's file name>.html
+    python -m trustsite_tools.reading                 # the last build: site/ and dist/
+    python -m trustsite_tools.reading --site S --one-file F  # default F: dist/<the site's file name>.html
 
 Prints, in Chromium: the characters on a full line of body text at each width
 (largest and 90th percentile, site and one-file edition), the size of table
@@ -18,16 +18,14 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from serve_static import StaticHostHandler, hanging, page_paths, serving  # noqa: E402  (beside this script)
-from trustsite.browser import launch_chromium  # noqa: E402
-from trustsite.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES  # noqa: E402
-from trustsite.settings import load_settings  # noqa: E402
-from trustsite.sources import article_pages, page_calling  # noqa: E402
-from trustsite.urls import page_url  # noqa: E402
-from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
+from trustsite.browser import launch_chromium
+from trustsite.settings import load_settings
+from trustsite.sources import article_pages, page_calling
+from trustsite.urls import page_url
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
+from trustsite_tools.measure import BODY_TEXT, LINE_LENGTHS, TABLE_TEXT_SIZES
+from trustsite_tools.project_copy import ROOT
+from trustsite_tools.serve_static import StaticHostHandler, hanging, page_paths, serving
 
 WIDTHS = [1024, 1280, 1440, 1920]
 TABLE_WIDTHS = [320, 390, 1280, 1920]

@@ -1,14 +1,14 @@
 """In `make serve`, a save that does not build shows its mistake on every page.
 
 MkDocs 1.6's server holds every page request after a failed rebuild ("The
-server will appear stuck until build errors are resolved"). This hook wraps
+server will appear stuck until build errors are resolved"). The plugin wraps
 the builder the server is handed: a failed rebuild writes an error page over
 every page (trustsite/preview_error.py) and returns normally, so the server
 reloads the browsers, which show the error until the next good save.
 The pages are listed again at each failed save: a page added since the last
 good build (or written by the failed one) shows the mistake too.
 A mistake already there when `make serve` starts still stops it: MkDocs runs
-that first build before any hook can wrap it.
+that first build before any plugin can wrap it.
 """
 
 import logging
@@ -30,7 +30,8 @@ class _Problems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def on_serve(server, config, builder):
+def show_mistakes(server, builder):
+    """`server` (MkDocs' LiveReloadServer) rebuilding with `builder`, its failures shown on every page."""
     site = Path(server.root)
     last_good_pages = pages_in(site)
 

@@ -1,6 +1,6 @@
 """The publisher's drill: every edit a publisher makes reaches every edition.
 
-    python scripts/drill.py     (make drill)
+    python -m trustsite_tools.drill     (make drill)
 
 Copies the project with its tests into a temporary folder, makes it a git
 repository, and makes there, one commit each, the edits drill/edits.yml
@@ -33,14 +33,11 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from scripts.edition_checks import Document, Edit, Pdf, compact  # noqa: E402
-from scripts.project_copy import copy_with_tests, make_command  # noqa: E402
-from scripts.publisher_edits import Drill  # noqa: E402
-from trustsite.urls import output_path  # noqa: E402
-from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE  # noqa: E402
+from trustsite_tools.edition_checks import Document, Edit, Pdf, compact
+from trustsite_tools.project_copy import ROOT, copy_with_tests, make_command
+from trustsite_tools.publisher_edits import Drill
+from trustsite.urls import output_path
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 EDITS = ROOT / "drill" / "edits.yml"
 EDITIONS = ["site", "whole article", "one file", "offline", "PDF"]

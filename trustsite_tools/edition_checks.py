@@ -1,6 +1,6 @@
 """What each of the drill's edits must show in an edition, and how to look
 for it: in an edition's HTML, read with BeautifulSoup, and in the PDF's text,
-read with pypdf and compacted (scripts/drill.py)."""
+read with pypdf and compacted (trustsite_tools/drill.py)."""
 
 import datetime
 import re

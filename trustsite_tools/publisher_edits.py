@@ -1,6 +1,6 @@
 """The edits the drill makes to its copy of the project, as a publisher's editor
 makes them: in the Markdown of a page, in a data file's YAML and in
-mkdocs.yml, each committed on its own (scripts/drill.py, drill/edits.yml).
+mkdocs.yml, each committed on its own (trustsite_tools/drill.py, drill/edits.yml).
 
 Each edit finds its place by the article's structure (the third page of the
 menu, a table's first row), never by today's words."""
@@ -16,9 +16,9 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw
 
-from scripts.edition_checks import (Citation, Dated, Edit, InElement, MenuEntry, NotShown, Picture, Row, Shown,
+from trustsite_tools.edition_checks import (Citation, Dated, Edit, InElement, MenuEntry, NotShown, Picture, Row, Shown,
                                     long_dates, shown_text)
-from scripts.project_copy import SHARED
+from trustsite_tools.project_copy import SHARED
 from trustsite.data import load_rows
 from trustsite.schema import SCHEMAS
 from trustsite.settings import load_settings

@@ -1,4 +1,4 @@
-"""What the browser tests and scripts/reading.py measure on a rendered page,
+"""What the browser tests and trustsite_tools/reading.py measure on a rendered page,
 as scripts for Playwright's page.evaluate()."""
 
 # The article: the site's <article>, the one-file edition's <main id="article">.
