@@ -17,6 +17,7 @@ import yaml
 from yaml_env_tag import add_env_tag
 
 from trustsite.check import pages_under
+from trustsite.credits import Credits, read_credits
 from trustsite.data import LARGEST_DATA_FILE, DataError, decode_utf8, quoted, read_capped, yaml_error
 from trustsite.messages import closest_page
 from trustsite.publication_date import published_date
@@ -60,6 +61,19 @@ class FileNames:
     def pdf(self) -> str:
         return f"{self.stem}.pdf"
 
+    # The article's reference, for reference managers (trustsite.citation).
+    @property
+    def bibtex(self) -> str:
+        return f"{self.stem}.bib"
+
+    @property
+    def ris(self) -> str:
+        return f"{self.stem}.ris"
+
+    @property
+    def csl_json(self) -> str:
+        return f"{self.stem}.csl.json"
+
 
 def slug(text: str) -> str:
     """`text` as a file name: "Trust in Therapy!" -> "trust-in-therapy", accents dropped."""
@@ -88,6 +102,7 @@ class Settings:
     site_description: str
     language: str  # a BCP 47 tag such as "en"
     published: date
+    credits: Credits  # the publisher, authors and reviewers, where mkdocs.yml names them
     file_names: FileNames
     extra: dict
     extra_css: list[str]
@@ -181,8 +196,8 @@ def _search_languages(plugins: list) -> list[str]:
 
 def load_settings(config_file: Path) -> Settings:
     """The settings of `config_file`; a ValueError naming the setting for a
-    missing address, a publication date that is not YYYY-MM-DD or a file name
-    that is not safe, and a DataError for YAML it cannot read or a menu entry
+    missing address, a publication date that is not YYYY-MM-DD, a file name
+    that is not safe or a publisher, author or reviewer it cannot show, and a DataError for YAML it cannot read or a menu entry
     naming no page."""
     config, node = _read(config_file)
     shown = config_file.name
@@ -198,6 +213,7 @@ def load_settings(config_file: Path) -> Settings:
         site_description=config.get("site_description", ""),
         language=(config.get("theme") or {}).get("language", "en"),
         published=published_date(extra, shown),
+        credits=read_credits(extra, shown),
         file_names=FileNames(file_stem(config["site_url"], config["site_name"], extra, shown)),
         extra=extra,
         extra_css=config.get("extra_css", []),

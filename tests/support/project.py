@@ -5,11 +5,13 @@ import os
 import shutil
 import subprocess
 import sys
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from scripts.project_copy import ROOT, copy_project  # noqa: F401  (the tests copy the project through here)
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
@@ -89,6 +91,27 @@ def replace_nav(project: Path, nav: list[dict[str, str]]) -> None:
 MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
 MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
                     "use only: name, description, importance")
+
+
+# Who stands behind the test project's article, named under mkdocs.yml's extra:
+# as README.md ("Who stands behind the article") says, with text a page must escape.
+CREDITS = {
+    "publisher": {"name": "Riverside Clinic", "address": "1 <High> Street & Square",
+                  "contact": "info@example.org", "url": "https://example.org/"},
+    "authors": [{"name": "Jane Anne Smith", "role": "Clinical psychologist, PhD", "url": "https://example.org/jane"},
+                {"name": "de la Cruz, Mary", "role": "<script>alert(1)</script>"}],
+    "reviewers": [{"name": "Sam Lee", "role": "Family therapist", "url": "https://example.org/sam"}],
+}
+
+
+def name_credits(project: Path) -> Path:
+    """`project` with CREDITS under its mkdocs.yml's extra:."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    settings = textwrap.indent(yaml.safe_dump(CREDITS, sort_keys=False, allow_unicode=True), "  ")
+    assert text.count("\nextra:\n") == 1
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + settings), encoding="utf-8")
+    return project
 
 
 def change_config(project: Path, line: str, new_line: str) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from trustsite.accessibility import accessibility_step
 from trustsite.cards import head_tags_step
+from trustsite.citation import cite_step
+from trustsite.credits import about_step
 from trustsite.offline_copy import polyfill_step
 from trustsite.one_file import one_file_step
 from trustsite.pictures import figures_step
@@ -61,6 +63,10 @@ STEPS: tuple[Step, ...] = (
          "first: it replaces the polyfill's address as the builder wrote it"),
     Step(lambda p: figures_step.fit(p.site),
          "the pictures before the sections are read: every edition is made from the pages"),
+    Step(lambda p: about_step.add(p.site),
+         "before the sections are read: the whole-article page and the one-file edition carry it too"),
+    Step(lambda p: cite_step.add(p.site),
+         "after who stands behind the article, which the reference names; before the sections, likewise"),
     Step(_read_sections,
          "read once: the whole-article page and the one-file edition are both made of them"),
     Step(lambda p: whole_article_step.fill(p.site, p.sections),
@@ -69,7 +75,7 @@ STEPS: tuple[Step, ...] = (
          "before the downloads: they go after the date in every footer"),
     Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf),
          "after the date: the downloads follow it in the footer"),
-    Step(lambda p: head_tags_step.add(p.site, epoch=p.epoch),
+    Step(lambda p: head_tags_step.add(p.site, pdf=p.pdf),
          "before the worker: the head's tags come before the manifest's"),
     Step(lambda p: worker_step.announce(p.site),
          "before the repairs: its registration script comes first before </body>"),
