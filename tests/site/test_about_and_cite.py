@@ -9,18 +9,15 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.project import (CREDITS, Build, copy_project, name_credits, run_build, unzip_offline_copy,
-                                   use_test_project)
+from tests.support.built_site import page_head, site_pages
+from tests.support.project import (CREDITS, Build, copy_project, expected_apa, name_credits, run_build,
+                                   unzip_offline_copy, use_test_project)
 from trustsite.credits import MISSING
 from trustsite.data import load_rows
 from trustsite.schema import Reference
 from trustsite.settings import read_config
 from trustsite.urls import output_path
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
 
 def _build(project) -> tuple[Build, str]:
     result = run_build(project)
@@ -82,15 +79,6 @@ def test_every_edition_names_the_publisher_authors_and_reviewers(credited, tmp_p
         assert about.find("script") is None and about.find("high") is None
 
 
-def expected_apa(project) -> str:
-    """The test project's reference in APA 7, written here from its settings: two
-    authors, the site's name left out as it is the title."""
-    config = read_config(project / "mkdocs.yml")
-    day = date.fromisoformat(config["extra"]["published"])
-    return (f"Smith, J. A., & de la Cruz, M. ({day.year}, {MONTHS[day.month - 1]} {day.day}). "
-            f"{config['site_name']}. {config['site_url']}")
-
-
 def test_every_edition_shows_the_reference_in_apa_and_links_the_downloads(credited, tmp_path):
     build = credited[0]
     names = build.names
@@ -120,19 +108,11 @@ def test_the_downloads_hold_the_same_facts(credited):
     assert bibtex.count("{") == bibtex.count("}")
 
 
-def head(build: Build, path: str) -> BeautifulSoup:
-    return BeautifulSoup((build.site / path).read_text(encoding="utf-8"), "html.parser").head
-
-
-def nav_paths(build: Build) -> list[str]:
-    return sorted(path.relative_to(build.site).as_posix() for path in build.site.rglob("index.html"))
-
-
 def test_every_page_has_highwire_tags(credited):
     build = credited[0]
     config = read_config(build.project / "mkdocs.yml")
-    for path in nav_paths(build):
-        tags = [(meta["name"], meta["content"]) for meta in head(build, path).find_all(
+    for path in site_pages(build.site):
+        tags = [(meta["name"], meta["content"]) for meta in page_head(build.site, path).find_all(
             "meta", attrs={"name": lambda name: name and name.startswith("citation_")})]
         assert tags == [("citation_title", config["site_name"]),
                         ("citation_author", "Jane Anne Smith"), ("citation_author", "de la Cruz, Mary"),
@@ -140,7 +120,7 @@ def test_every_page_has_highwire_tags(credited):
 
 
 def json_ld(build: Build, path: str) -> dict:
-    (script,) = head(build, path).find_all("script", type="application/ld+json")
+    (script,) = page_head(build.site, path).find_all("script", type="application/ld+json")
     return json.loads(script.string)
 
 
@@ -148,10 +128,10 @@ def test_every_page_describes_itself_as_a_medical_web_page(credited):
     build = credited[0]
     references = load_rows(build.project / "data" / "references.yml", Reference)
     config = read_config(build.project / "mkdocs.yml")
-    for path in nav_paths(build):
+    for path in site_pages(build.site):
         data = json_ld(build, path)
         assert data["@type"] == "MedicalWebPage", path
-        assert data["url"] == urljoin(config["site_url"], path.removesuffix("index.html")), path
+        assert data["url"] == urljoin(config["site_url"], path), path
         assert data["datePublished"] == config["extra"]["published"]
         assert [person["name"] for person in data["author"]] == [a["name"] for a in CREDITS["authors"]]
         assert [person["name"] for person in data["reviewedBy"]] == [r["name"] for r in CREDITS["reviewers"]]
@@ -171,8 +151,8 @@ def test_without_names_nothing_is_shown_or_invented_and_the_build_says_so_once(u
         # No author: the title takes the author's place, and nobody is named.
         reference = words(block(soup, "cite-this-article").select_one(".cite-article__reference"))
         assert reference.startswith(config["site_name"] + ". ("), edition
-    for path in nav_paths(build):
-        assert head(build, path).find("meta", attrs={"name": "citation_author"}) is None
+    for path in site_pages(build.site):
+        assert page_head(build.site, path).find("meta", attrs={"name": "citation_author"}) is None
         data = json_ld(build, path)
         assert not {"author", "reviewedBy", "publisher", "lastReviewed"} & data.keys()
     (item,) = json.loads((build.site / build.names.csl_json).read_text(encoding="utf-8"))

@@ -114,6 +114,17 @@ def name_credits(project: Path) -> Path:
     return project
 
 
+def expected_apa(project: Path) -> str:
+    """The reference in APA 7 of a project named by CREDITS, written here from its
+    settings: two authors; the site's name left out, as it is the title."""
+    config = load_settings(project / "mkdocs.yml")
+    day = config.published
+    month = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")[day.month - 1]
+    return (f"Smith, J. A., & de la Cruz, M. ({day.year}, {month} {day.day}). "
+            f"{config.site_name}. {config.site_url}")
+
+
 def change_config(project: Path, line: str, new_line: str) -> None:
     """Replace one line of the project's mkdocs.yml, which must be there."""
     config = project / "mkdocs.yml"

@@ -81,11 +81,14 @@ def test_it_names_the_people_and_sources_given_and_no_others():
     found = data()
     assert [person["name"] for person in found["author"]] == [AUTHOR.name]
     assert [person["name"] for person in found["reviewedBy"]] == [REVIEWER.name]
-    assert found["publisher"]["name"] == CREDITS.publisher.name
+    assert found["publisher"] == {"@type": "Organization", "name": "A Clinic", "url": "https://example.org",
+                                  "address": "1 High Street", "email": "info@example.org"}
     assert [source.get("identifier", {}).get("value") for source in found["citation"]] == [JOURNAL_ARTICLE.doi, None]
     bare = data(Credits(None, (), ()), reviewed=None)
     assert not {"author", "reviewedBy", "publisher", "lastReviewed"} & bare.keys()
     assert not {"author", "publisher"} & bare["isPartOf"].keys()
+    assert "image" not in medical_web_page(page(image=False), ARTICLE, CREDITS, [], modified=MODIFIED,
+                                           last_reviewed=None)
 
 
 def test_no_text_closes_the_script_early():

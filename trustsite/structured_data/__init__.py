@@ -21,24 +21,18 @@ from trustsite.schema import Reference
 MEDICAL_AUDIENCE = [{"@type": "Patient"}, {"@type": "MedicalAudience", "audienceType": "Clinician"}]
 
 
+def _named(kind: str, name: str, **optional: str | None) -> dict:
+    """A schema.org `kind` with its name, and those of `optional` that are given."""
+    return {"@type": kind, "name": name, **{key: value for key, value in optional.items() if value}}
+
+
 def _person(person: Person) -> dict:
-    found = {"@type": "Person", "name": person.name}
-    if person.role:
-        found["description"] = person.role
-    if person.url:
-        found["url"] = person.url
-    return found
+    return _named("Person", person.name, description=person.role, url=person.url)
 
 
 def _organization(publisher: Publisher) -> dict:
-    found = {"@type": "Organization", "name": publisher.name}
-    if publisher.url:
-        found["url"] = publisher.url
-    if publisher.address:
-        found["address"] = publisher.address
-    if publisher.contact and is_email(publisher.contact):
-        found["email"] = publisher.contact
-    return found
+    email = publisher.contact if publisher.contact and is_email(publisher.contact) else None
+    return _named("Organization", publisher.name, url=publisher.url, address=publisher.address, email=email)
 
 
 def _source(reference: Reference) -> dict:
