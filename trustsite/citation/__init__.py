@@ -4,10 +4,11 @@ form (trustsite.citation.citation_files, the Highwire tags) is made from.
 Only facts the publisher gave: the title and address from mkdocs.yml, the date
 from `extra.published`, and the authors or publisher where it names them.
 
-APA is written here by hand, not by citeproc-py with the official APA style:
-citeproc-py repeats the title when a web page has no author (APA moves the
-title into the author's place), which is this article's case until its
-publisher names someone.
+APA is written here by hand, as the reference list is (trustsite.references),
+not by citeproc-py with the official APA style: citeproc-py repeats the title
+when a web page has no author (APA moves the title into the author's place),
+this article's case until its publisher names someone; it writes data into
+HTML unescaped; and it takes 70 ms for a list references.py writes in 0.04.
 """
 
 from dataclasses import dataclass
