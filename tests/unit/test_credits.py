@@ -1,10 +1,14 @@
 """mkdocs.yml's publisher, authors and reviewers: read as written, refused in
 one line naming the setting and item, and shown escaped, labelled as the site's."""
 
+import itertools
+
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
-from trustsite.credits import Credits, Person, Publisher, about_html, read_credits
+from tests.support.project import ROOT
+from trustsite.credits import PUBLISHER, Credits, Person, Publisher, about_html, read_credits
 
 SHOWN = "mkdocs.yml"
 
@@ -58,3 +62,15 @@ def test_the_block_is_the_sites_and_escapes_every_value():
     assert soup.get_text().count(hostile) == 4
     assert "feature of this site" in soup.p.get_text()
     assert [a["href"] for a in soup.find_all("a")] == ["mailto:a@example.org", "https://example.org/?a=1&b=2"]
+
+
+def test_the_examples_a_publisher_copies_are_read_alike():
+    """README.md's example, and mkdocs.yml's commented one, name the same people and are accepted."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Who stands behind the article")[1]
+    from_readme = yaml.safe_load(readme.split("```yaml\n")[1].split("```")[0])
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = config.index(f"  # {PUBLISHER}:")
+    commented = itertools.takewhile(lambda line: line.startswith("  # "), config[start:])
+    from_config = yaml.safe_load("\n".join(line.replace("  # ", "", 1) for line in commented))
+    assert read_credits(from_readme, "README.md") == read_credits(from_config, SHOWN)
+    assert read_credits(from_readme, "README.md").named
