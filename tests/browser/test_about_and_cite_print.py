@@ -36,6 +36,14 @@ def test_the_pdf_names_who_stands_behind_the_article_and_how_to_cite_it(printed)
     assert expected_apa(printed.project) in text
 
 
+def test_the_pdf_links_only_to_the_web(printed):
+    """Not to the files it was printed from: a reader's PDF cannot reach them,
+    and their folder's name would change the PDF's bytes from build to build."""
+    links = [annotation.get_object()["/A"]["/URI"] for page in PdfReader(printed.dist / printed.names.pdf).pages
+             for annotation in page.get("/Annots") or [] if "/URI" in annotation.get_object().get("/A", {})]
+    assert links and [link for link in links if not link.startswith(("https://", "mailto:"))] == []
+
+
 def test_every_page_names_the_pdf_it_was_printed_with(printed):
     site_url = read_config(printed.project / "mkdocs.yml")["site_url"]
     for path in site_pages(printed.site):

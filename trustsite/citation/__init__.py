@@ -118,4 +118,4 @@ def cite_html(article: CitedArticle, files: list[tuple[str, str]]) -> str:
             "<p>A feature of this site, not part of the article: its reference in APA style "
             "(7th edition), made from the site's settings.</p>"
             f'<p class="cite-article__reference">{apa_html(article)}</p>'
-            f"<p>For a reference manager: {links}</p></section>")
+            f'<p class="cite-article__files">For a reference manager: {links}</p></section>')
