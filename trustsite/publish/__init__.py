@@ -92,7 +92,9 @@ STEPS: tuple[Step, ...] = (
     Step(_split_search_index,
          "before the worker's list: the worker keeps the split index's files"),
     Step(lambda p: worker_step.write(p.site),
-         "last: the worker's list of files is read from the finished site"),
+         "the worker's list of files is read from the finished site"),
+    Step(lambda p: about_step.notice(p.site),
+         "last: a build that an earlier step refuses says only why"),
 )
 
 
