@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from tests.support.built_site import page_head, site_pages
 from tests.support.project import (CREDITS, Build, copy_project, expected_apa, name_credits, run_build,
                                    unzip_offline_copy, use_test_project)
+from trustsite.builders import BUILDERS
 from trustsite.credits import MISSING
 from trustsite.data import load_rows
 from trustsite.schema import Reference
@@ -19,15 +20,17 @@ from trustsite.settings import read_config
 from trustsite.urls import output_path
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE
 
-def _build(project) -> tuple[Build, str]:
-    result = run_build(project)
+def _build(project, builder: str = BUILDERS[0]) -> tuple[Build, str]:
+    result = run_build(project, "--builder", builder)
     assert result.returncode == 0, result.output
-    return Build(project, project / "site", project / "dist"), result.output
+    return Build(project, project / "site", project / "dist", builder), result.output
 
 
-@pytest.fixture(scope="module")
-def credited(tmp_path_factory) -> tuple[Build, str]:
-    return _build(name_credits(use_test_project(copy_project(tmp_path_factory.mktemp("credited")))))
+@pytest.fixture(scope="module", params=BUILDERS)
+def credited(request, tmp_path_factory) -> tuple[Build, str]:
+    """The test project, naming its publisher, authors and reviewers, built by each builder."""
+    project = name_credits(use_test_project(copy_project(tmp_path_factory.mktemp(f"credited-{request.param}"))))
+    return _build(project, request.param)
 
 
 @pytest.fixture(scope="module")
