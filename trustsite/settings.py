@@ -17,6 +17,7 @@ import yaml
 from yaml_env_tag import add_env_tag
 
 from trustsite.check import pages_under
+from trustsite.credits import Credits, read_credits
 from trustsite.data import LARGEST_DATA_FILE, DataError, decode_utf8, quoted, read_capped, yaml_error
 from trustsite.feedback import feedback_from
 from trustsite.messages import closest_page
@@ -62,6 +63,19 @@ class FileNames:
     def pdf(self) -> str:
         return f"{self.stem}.pdf"
 
+    # The article's reference, for reference managers (trustsite.citation).
+    @property
+    def bibtex(self) -> str:
+        return f"{self.stem}.bib"
+
+    @property
+    def ris(self) -> str:
+        return f"{self.stem}.ris"
+
+    @property
+    def csl_json(self) -> str:
+        return f"{self.stem}.csl.json"
+
 
 def slug(text: str) -> str:
     """`text` as a file name: "Trust in Therapy!" -> "trust-in-therapy", accents dropped."""
@@ -92,6 +106,7 @@ class Settings:
     published: date
     review: Review | None  # extra.review: when the article was last reviewed, and is next due
     feedback: str | None  # extra.feedback: where readers reply, an e-mail or https:// address
+    credits: Credits  # the publisher, authors and reviewers, where mkdocs.yml names them
     file_names: FileNames
     extra: dict
     extra_css: list[str]
@@ -185,8 +200,9 @@ def _search_languages(plugins: list) -> list[str]:
 
 def load_settings(config_file: Path) -> Settings:
     """The settings of `config_file`; a ValueError naming the setting for a
-    missing address, a publication date that is not YYYY-MM-DD, a review
-    or a feedback address that cannot be shown, or a file name that is not safe, and a DataError for YAML it cannot read or a menu entry
+    missing address, a publication date that is not YYYY-MM-DD, a file name
+    that is not safe, or a review, a feedback address, a publisher, author or
+    reviewer it cannot show; a DataError for YAML it cannot read or a menu entry
     naming no page."""
     config, node = _read(config_file)
     shown = config_file.name
@@ -204,6 +220,7 @@ def load_settings(config_file: Path) -> Settings:
         published=published_date(extra, shown),
         review=review_from(extra, shown),
         feedback=feedback_from(extra, shown),
+        credits=read_credits(extra, shown),
         file_names=FileNames(file_stem(config["site_url"], config["site_name"], extra, shown)),
         extra=extra,
         extra_css=config.get("extra_css", []),

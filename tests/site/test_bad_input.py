@@ -17,6 +17,8 @@ from trustsite.settings import read_config
 
 LONG_LINK = "a" * 5000 + ".md"
 REFERENCE_SCHEMA = SCHEMAS["references.yml"]
+# The line that opens mkdocs.yml's extra: settings.
+EXTRA = "\nextra:\n"
 # The nav entry of the test page.
 NAV_ENTRY = ": conclusion.md\n"
 # id: (change to a good project, the one message the build must print)
@@ -227,6 +229,16 @@ CASES = {
     "config-nested-thousands-deep": (
         replace_in("mkdocs.yml", NAV_ENTRY, ": " + "[" * 5000 + "]" * 5000 + "\n"),
         "mkdocs.yml: nests lists or mappings thousands deep; no setting needs that"),
+    # Who stands behind the article (mkdocs.yml's extra:), named by setting and item.
+    "author-without-a-name": (
+        replace_in("mkdocs.yml", EXTRA, EXTRA + "  authors:\n    - name: Jane Smith\n    - role: Therapist\n"),
+        "mkdocs.yml, extra.authors, item 2: give the author's name"),
+    "reviewer-link-not-https": (
+        replace_in("mkdocs.yml", EXTRA, EXTRA + "  reviewers:\n    - {name: Sam Lee, url: 'javascript:alert(1)'}\n"),
+        "mkdocs.yml, extra.reviewers, item 1, url: must be a web address starting with https://"),
+    "publisher-misspelt-field": (
+        replace_in("mkdocs.yml", EXTRA, EXTRA + "  publisher:\n    name: A Clinic\n    adress: 1 High Street\n"),
+        "mkdocs.yml, extra.publisher: 'adress' is not a known field; use only: name, address, contact, url"),
     # A message quotes a line's worth of a link's target, whatever its length.
     "link-target-very-long": (
         on_line_3(f"[More]({LONG_LINK})"),

@@ -85,8 +85,11 @@ def test_a_good_build_on_github_writes_its_summary(project, tmp_path):
     step_summary.write_text("Earlier steps' summary\n", encoding="utf-8")
     result = run_build(project, env={"GITHUB_STEP_SUMMARY": str(step_summary)})
     assert result.returncode == 0, result.output
+    # After the closing "Built …" line (notices such as a missing publisher come before it).
     # A list: a figure may be printed more than once (one "Picture" line each).
-    lines = [tuple(line.split(": ", 1)) for line in result.output.splitlines()[1:]]
+    said = result.output.splitlines()
+    built = next(number for number, line in enumerate(said) if line.startswith("Built "))
+    lines = [tuple(line.split(": ", 1)) for line in said[built + 1:]]
     printed = dict(lines)
     written = step_summary.read_text(encoding="utf-8")
     pages = len(list((project / "site").rglob("index.html")))

@@ -48,7 +48,9 @@ def test_home_page_opens_with_title_date_standfirst_then_the_introduction(built)
 
 
 def test_read_offline_comes_after_the_introduction_as_a_feature_of_the_site(built):
-    *_, introduction_text, section = article(built, "index.md").find_all(True, recursive=False)
+    *before, section = article(built, "index.md").find_all(True, recursive=False)
+    # After the introduction's last words, and after the site's other blocks (Cite this article).
+    introduction_text = [element for element in before if not element.has_attr("data-search-exclude")][-1]
     assert sentences(introduction_text.get_text())[-1] == page_texts(built.project, "index.md")[-1]
     assert (section.name, section["id"], section.h2.get_text()) == ("section", "read-offline", "Read offline")
     assert section.p.get_text() == "A feature of this site, not part of the article."

@@ -28,6 +28,11 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
+def page_head(site: Path, path: str):
+    """The parsed <head> of the page at `path` (as site_pages() gives it) of `site`."""
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser").head
+
+
 def every_page(built) -> list[str]:
     """site_pages(), and an unknown address, which the 404 page answers."""
     return site_pages(built.site) + ["no-such-page/"]

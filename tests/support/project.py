@@ -4,11 +4,13 @@ of every tier build with."""
 import os
 import subprocess
 import sys
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from trustsite.builders import BUILDERS, ZENSICAL_SETTING, zensical_program
 from trustsite.settings import FileNames, load_settings
@@ -52,6 +54,38 @@ def file_names(project: Path, site_url: str | None = None) -> FileNames:
 MISSPELT_FIELD = "- name: A method\n  description: What it is\n  importanse: Why it matters\n"
 MISSPELT_MESSAGE = ("data/methods.yml, row 1 (line 3), field 'importanse': is not a known field; "
                     "use only: name, description, importance")
+
+
+# Who stands behind the test project's article, named under mkdocs.yml's extra:
+# as README.md ("Who stands behind the article") says, with text a page must escape.
+CREDITS = {
+    "publisher": {"name": "Riverside Clinic", "address": "1 <High> Street & Square",
+                  "contact": "info@example.org", "url": "https://example.org/"},
+    "authors": [{"name": "Jane Anne Smith", "role": "Clinical psychologist, PhD", "url": "https://example.org/jane"},
+                {"name": "de la Cruz, Mary", "role": "<script>alert(1)</script>"}],
+    "reviewers": [{"name": "Sam Lee", "role": "Family therapist", "url": "https://example.org/sam"}],
+}
+
+
+def name_credits(project: Path) -> Path:
+    """`project` with CREDITS under its mkdocs.yml's extra:."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    settings = textwrap.indent(yaml.safe_dump(CREDITS, sort_keys=False, allow_unicode=True), "  ")
+    assert text.count("\nextra:\n") == 1
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n" + settings), encoding="utf-8")
+    return project
+
+
+def expected_apa(project: Path) -> str:
+    """The reference in APA 7 of a project named by CREDITS, written here from its
+    settings: two authors; the site's name left out, as it is the title."""
+    config = load_settings(project / "mkdocs.yml")
+    day = config.published
+    month = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")[day.month - 1]
+    return (f"Smith, J. A., & de la Cruz, M. ({day.year}, {month} {day.day}). "
+            f"{config.site_name}. {config.site_url}")
 
 
 def change_config(project: Path, line: str, new_line: str) -> None:

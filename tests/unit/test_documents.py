@@ -9,6 +9,7 @@ import re
 from tests.support.project import ROOT
 from trustsite.feedback import SETTING as FEEDBACK_SETTING
 from trustsite.review import SETTING as REVIEW_SETTING
+from trustsite.credits import AUTHORS, PUBLISHER, REVIEWERS
 from trustsite.service_worker import SETTING as OFFLINE_SETTING
 from trustsite.settings import FILE_NAME_SETTING, load_settings
 
@@ -41,8 +42,8 @@ def test_every_make_command_is_in_one_of_the_documents():
 def test_every_publisher_setting_is_in_the_readme():
     """mkdocs.yml's extra: settings, and those the code reads there that are
     commented out by default, each named in README.md."""
-    settings = set(load_settings(ROOT / "mkdocs.yml").extra) | {FILE_NAME_SETTING, OFFLINE_SETTING,
-                                                                   REVIEW_SETTING, FEEDBACK_SETTING}
+    settings = set(load_settings(ROOT / "mkdocs.yml").extra) | {FILE_NAME_SETTING, OFFLINE_SETTING, REVIEW_SETTING,
+                                                                   FEEDBACK_SETTING, PUBLISHER, AUTHORS, REVIEWERS}
     readme = text("README.md")
     assert {setting for setting in settings if not re.search(rf"\b{setting}\b", readme)} == set()
 

@@ -1,12 +1,12 @@
 """Head tags that describe a page to search engines and link previews.
 
 Material already writes the meta description and the canonical link; this
-module chooses that description (page_description), adds Open Graph, Twitter
-card and JSON-LD tags with the same values, and names the page's link-preview
+module chooses that description (page_description), adds Open Graph and
+Twitter card tags with the same values (trustsite.structured_data adds the
+JSON-LD), and names the page's link-preview
 image where it has one.
 """
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from html import escape
@@ -46,7 +46,6 @@ class PageFacts:
     site_name: str
     language: str  # a BCP 47 tag such as "en"
     published: date
-    modified: date
     image: PreviewImage | None = None  # none in the offline copy, which nobody shares by link
 
 
@@ -94,32 +93,8 @@ def modified_date(source_date_epoch: str | None, published: date) -> date:
     return max(built, published)
 
 
-def json_ld(facts: PageFacts) -> str:
-    """schema.org Article data, safe to place inside a <script> element.
-
-    JSON allows "<", ">" and "&" to be written as \\u escapes, so no title
-    can close the script element early or look like markup.
-    """
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": facts.title,
-        "description": facts.description,
-        "url": facts.url,
-        "mainEntityOfPage": facts.url,
-        "datePublished": facts.published.isoformat(),
-        "dateModified": facts.modified.isoformat(),
-        "inLanguage": facts.language,
-        "isPartOf": {"@type": "WebSite", "name": facts.site_name},
-    }
-    if facts.image:
-        data["image"] = facts.image.url
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
 def head_tags(facts: PageFacts) -> str:
-    """Open Graph, Twitter card and JSON-LD tags for one page."""
+    """Open Graph and Twitter card tags for one page."""
     properties = [
         ("og:type", "article"),
         ("og:title", facts.title),
@@ -147,5 +122,4 @@ def head_tags(facts: PageFacts) -> str:
         names.append(("twitter:image:alt", facts.image.alt))
     tags = [f'<meta property="{key}" content="{escape(value)}">' for key, value in properties]
     tags += [f'<meta name="{key}" content="{escape(value)}">' for key, value in names]
-    tags.append(f'<script type="application/ld+json">{json_ld(facts)}</script>')
     return "\n".join(tags)

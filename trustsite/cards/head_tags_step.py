@@ -5,7 +5,9 @@ copy whose files are named page.html: that is where a shared link should
 lead. The meta description is the one the builder rendered from the page's
 front matter; where that is only the site's own, trustsite.cards.head_tags's
 page_description chooses it (a section's first sentence). Open Graph,
-Twitter card and JSON-LD tags repeat the page's title and description. On the
+Twitter card and JSON-LD tags repeat the page's title and description; the
+Highwire citation_* tags name the article, for Google Scholar and reference
+managers, and its PDF where the build prints one. On the
 online site each page also gets its link-preview card (trustsite.cards.social_card),
 which the tags name; the offline copy gets none, since nothing in it is
 shared by link.
@@ -17,9 +19,12 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
-from trustsite.cards.head_tags import PageFacts, PreviewImage, head_tags, modified_date, page_description, preview_title
+from trustsite.cards.head_tags import PageFacts, PreviewImage, head_tags, page_description, preview_title
 from trustsite.cards.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
+from trustsite.citation import cited_article, highwire_tags
+from trustsite.data import load_data
 from trustsite.publish.pages import Page, RenderedSite
+from trustsite.structured_data import json_ld_script, medical_web_page
 from trustsite.urls import page_url
 # The module, not its names: each step module imports the publish package, which imports every step.
 from trustsite.whole_article import whole_article_step
@@ -58,9 +63,11 @@ def _card(site: RenderedSite, page: Page, title: str) -> PreviewImage:
                         alt=card_alt(title, settings.site_name, settings.published))
 
 
-def add(site: RenderedSite, *, epoch: int) -> None:
+def add(site: RenderedSite, *, pdf: bool) -> None:
     settings = site.settings
-    modified = modified_date(str(epoch), settings.published)
+    article = cited_article(settings)
+    citation = highwire_tags(article, urljoin(settings.site_url, settings.file_names.pdf) if pdf else None)
+    references = load_data(settings.docs_dir.parent / "data")["references.yml"]
     for page in site.nav_pages:
         url = urljoin(settings.site_url, page_url(page.source, offline=False))
         page.html = _CANONICAL.sub(lambda found: found.group(1) + url + found.group(2), page.html, count=1)
@@ -72,7 +79,10 @@ def add(site: RenderedSite, *, epoch: int) -> None:
             site_name=settings.site_name,
             language=settings.language,
             published=settings.published,
-            modified=modified,
             image=None if site.offline else _card(site, page, title),
         )
-        page.insert_before("</head>", head_tags(facts) + "\n")
+        # Until the repository's history dates each page's last change, and
+        # mkdocs.yml its review: the publication date, and no review.
+        data = medical_web_page(facts, article, settings.credits, references,
+                                modified=settings.published, last_reviewed=None)
+        page.insert_before("</head>", "\n".join((head_tags(facts), citation, json_ld_script(data))) + "\n")

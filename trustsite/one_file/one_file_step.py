@@ -69,5 +69,5 @@ def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, repository:
         downloads = _downloads(page, names, edition, kept)
         footer = "\n" + footer_html(downloads, page.url(".") + f"#{SECTION_ID}")
         _add_to_footer(page, footer + ("\n" + pdf_link_html(page.url(names.pdf)) if pdf else ""))
-    opening = next(page for page in site.nav_pages if page.path == "index.html")
+    opening = site.opening_page
     whole_article_step.append_to_content(opening, "\n" + section_html(_downloads(opening, names, edition, kept)))

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from trustsite.accessibility import accessibility_step
 from trustsite.cards import head_tags_step
+from trustsite.citation import cite_step
+from trustsite.credits import about_step
 from trustsite.feedback import feedback_step
 from trustsite.offline_copy import polyfill_step
 from trustsite.one_file import one_file_step
@@ -65,6 +67,10 @@ STEPS: tuple[Step, ...] = (
          "first: it replaces the polyfill's address as the builder wrote it"),
     Step(lambda p: figures_step.fit(p.site),
          "the pictures before the sections are read: every edition is made from the pages"),
+    Step(lambda p: about_step.add(p.site),
+         "before the sections are read: the whole-article page and the one-file edition carry it too"),
+    Step(lambda p: cite_step.add(p.site),
+         "after who stands behind the article, which the reference names; before the sections, likewise"),
     Step(_read_sections,
          "read once: the whole-article page and the one-file edition are both made of them"),
     Step(lambda p: whole_article_step.fill(p.site, p.sections),
@@ -78,7 +84,7 @@ STEPS: tuple[Step, ...] = (
          "before the downloads: they go after the date in every footer"),
     Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf, repository=p.repository),
          "after the date: the downloads follow it in the footer"),
-    Step(lambda p: head_tags_step.add(p.site, epoch=p.epoch),
+    Step(lambda p: head_tags_step.add(p.site, pdf=p.pdf),
          "before the worker: the head's tags come before the manifest's"),
     Step(lambda p: worker_step.announce(p.site),
          "before the repairs: its registration script comes first before </body>"),
@@ -95,7 +101,9 @@ STEPS: tuple[Step, ...] = (
     Step(_split_search_index,
          "before the worker's list: the worker keeps the split index's files"),
     Step(lambda p: worker_step.write(p.site),
-         "last: the worker's list of files is read from the finished site"),
+         "the worker's list of files is read from the finished site"),
+    Step(lambda p: about_step.notice(p.site),
+         "last: a build that an earlier step refuses says only why"),
 )
 
 

@@ -82,6 +82,11 @@ class RenderedSite:
     def nav_pages(self) -> list[Page]:
         return [page for page in self.pages if page.source]
 
+    @property
+    def opening_page(self) -> Page:
+        """The article's opening page, index.html."""
+        return next(page for page in self.nav_pages if page.path == "index.html")
+
     def page(self, source: str) -> Page:
         return next(page for page in self.pages if page.source == source)
 
