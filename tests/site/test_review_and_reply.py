@@ -5,6 +5,7 @@ without them nothing is shown; a build past the due date says so; on GitHub
 Actions the link opens the repository's new-issue form; a bad setting is
 refused in one line naming it."""
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -135,6 +136,16 @@ def test_every_footer_gives_the_review_and_a_way_to_reply_after_the_publication_
         assert published < lines.index(review) < lines.index(link.parent), path
         downloads = [n for n, line in enumerate(lines) if "read-offline" in line.get("class", [])]
         assert all(lines.index(link.parent) < n for n in downloads), path
+
+
+def test_every_pages_structured_data_gives_the_last_review(signalled, unsignalled):
+    for build, expected in ((signalled, LAST_REVIEWED.isoformat()), (unsignalled, None)):
+        pages = [page for page in map(soup, sorted((build.project / "site").rglob("*.html")))
+                 if page.find("link", rel="canonical")]
+        assert len(pages) > 3
+        for page in pages:
+            (script,) = page.find_all("script", type="application/ld+json")
+            assert json.loads(script.string).get("lastReviewed") == expected, page.title
 
 
 def test_the_one_file_edition_gives_them_once(signalled):

@@ -81,8 +81,7 @@ def add(site: RenderedSite, *, pdf: bool) -> None:
             published=settings.published,
             image=None if site.offline else _card(site, page, title),
         )
-        # Until the repository's history dates each page's last change, and
-        # mkdocs.yml its review: the publication date, and no review.
-        data = medical_web_page(facts, article, settings.credits, references,
-                                modified=settings.published, last_reviewed=None)
+        # Until the repository's history dates each page's last change: the publication date.
+        data = medical_web_page(facts, article, settings.credits, references, modified=settings.published,
+                                last_reviewed=settings.review.last_reviewed if settings.review else None)
         page.insert_before("</head>", "\n".join((head_tags(facts), citation, json_ld_script(data))) + "\n")
