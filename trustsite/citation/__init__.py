@@ -115,7 +115,8 @@ def cite_html(article: CitedArticle, files: list[tuple[str, str]]) -> str:
     links = " · ".join(f'<a href="{escape(href)}" download>{escape(label)}</a>' for href, label in files)
     return (f'<section class="cite-article" id="{CITE_ID}" aria-labelledby="{CITE_ID}-title" '
             f'data-search-exclude><h2 id="{CITE_ID}-title">Cite this article</h2>'
-            "<p>A feature of this site, not part of the article: its reference in APA style "
-            "(7th edition), made from the site's settings.</p>"
+            # Spelt out: the pages' abbreviations (includes/) are expanded before this block is added.
+            "<p>A feature of this site, not part of the article: its reference in the style of the "
+            "American Psychological Association (7th edition), made from the site's settings.</p>"
             f'<p class="cite-article__reference">{apa_html(article)}</p>'
             f'<p class="cite-article__files">For a reference manager: {links}</p></section>')
