@@ -7,8 +7,6 @@ PDF's link joins the footer only in a build that prints it (`make pdf`). The
 offline copy is already offline: it offers neither download.
 """
 
-import re
-
 from trustsite.one_file import Edition, one_file_html
 from trustsite.one_file.downloads import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.pdf import pdf_link_html
@@ -17,10 +15,6 @@ from trustsite.publish.pages import Page, RenderedSite
 from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
 from trustsite.whole_article import Section, whole_article_step
-
-# The footer line of partials/copyright.html: the downloads go after the date and the copyright notice.
-_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)*', re.S)
-
 
 def edition_html(site: RenderedSite, sections: list[Section]) -> str:
     """The one-file edition of the article, from the site's rendered `sections`."""
@@ -44,10 +38,10 @@ def _downloads(page: Page, names: FileNames, edition: str, kept: bool) -> Downlo
 
 
 def _add_to_footer(page: Page, fragment: str) -> None:
-    found = _COPYRIGHT.search(page.html)
-    if not found:
-        raise ValueError(f"{page.path}: no footer (md-copyright) to put the downloads in")
-    page.html = page.html[:found.end()] + fragment + page.html[found.end():]
+    """After the footer's lines (the date, the copyright notice), before the theme's credit."""
+    theme = page.theme
+    lines = page.select(theme.footer_line)
+    page.insert(lines[-1] if lines else theme.footer, fragment, "after" if lines else "start")
 
 
 def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
