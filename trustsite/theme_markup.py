@@ -37,6 +37,8 @@ class ThemeMarkup:
     # The head's canonical link and meta description, written from mkdocs.yml and front matter.
     canonical: str = 'link[rel="canonical"]'
     description: str = 'meta[name="description"]'
+    # The class of the <span> a table-of-contents entry wraps its title in, if any.
+    toc_title_class: str | None = None
 
     def toc_items(self, headings: list[tuple[int, str, str]]) -> str:
         """partials/toc-item.html for `headings` (level, id, title as text), nested by level."""
@@ -46,8 +48,11 @@ class ThemeMarkup:
             end = next((index for index, (deeper, _, _) in enumerate(headings[1:], 1) if deeper <= level),
                        len(headings))
             children = self.toc_items(headings[1:end])
+            shown = escape(title, quote=False)
+            if self.toc_title_class:
+                shown = f'<span class="{self.toc_title_class}">\n{shown}\n</span>'
             item = (f'<li class="md-nav__item">\n<a href="#{element_id}" class="md-nav__link">\n'
-                    f'<span class="md-ellipsis">\n{escape(title, quote=False)}\n</span>\n</a>\n')
+                    f'<span class="md-ellipsis">\n{shown}\n</span>\n</a>\n')
             if children:
                 item += (f'<nav class="md-nav" aria-label="{escape(title)}">\n<ul class="md-nav__list">\n'
                          f"{children}\n</ul>\n</nav>\n")
@@ -97,6 +102,8 @@ ZENSICAL = ThemeMarkup(
     footer_line=MATERIAL.footer_line,
     search_dialog=MATERIAL.search_dialog,
     cdn_polyfill=MATERIAL.cdn_polyfill,
+    # Its contents' entries set their titles as article text.
+    toc_title_class="md-typeset",
 )
 
 THEMES = (MATERIAL, ZENSICAL)

@@ -10,6 +10,7 @@ live-reload script after publishing, and the policy would refuse it.
 """
 
 import re
+from pathlib import Path
 
 from trustsite.policy import inline_hash, with_policy
 from trustsite.publish.pages import RenderedSite
@@ -21,10 +22,10 @@ def _string_constant(script: str, name: str) -> str | None:
     return found.group(2).encode().decode("unicode_escape") if found else None
 
 
-def runtime_style_hashes(site: RenderedSite) -> list[str]:
-    """The hashes of the styles the theme's scripts add to a page as they run."""
+def runtime_style_hashes(folder: Path) -> list[str]:
+    """The hashes of the styles the theme's scripts, in the site `folder`, add to a page as they run."""
     hashes = []
-    for bundle in sorted(site.folder.glob(BUNDLE.files)):
+    for bundle in sorted(folder.glob(BUNDLE.files)):
         script = bundle.read_text(encoding="utf-8")
         for name in dict.fromkeys(re.findall(BUNDLE.style_element, script)):
             if (text := _string_constant(script, name)) is not None:
@@ -35,7 +36,7 @@ def runtime_style_hashes(site: RenderedSite) -> list[str]:
 def protect(site: RenderedSite) -> None:
     if site.offline or site.preview:
         return
-    styles = runtime_style_hashes(site)
+    styles = runtime_style_hashes(site.folder)
     for page in site.pages:
         try:
             page.text = with_policy(page.text, styles)

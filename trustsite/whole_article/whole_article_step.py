@@ -62,7 +62,7 @@ def sections(site: RenderedSite) -> list[Section]:
     return found
 
 
-def _headings(fragment: str) -> list[tuple[int, str, str]]:
+def toc_headings(fragment: str) -> list[tuple[int, str, str]]:
     """Each heading of `fragment` with an id: its level, id and title as text."""
     soup = BeautifulSoup(fragment, "html.parser")
     found = []
@@ -83,7 +83,7 @@ def fill(site: RenderedSite, sections: list[Section]) -> None:
     toc = page.find(theme.toc)
     for blank in [node for node in toc.iter(include_text=True) if node.is_empty_text_node]:
         blank.decompose()
-    page.insert(toc, theme.toc_contents(toc.attributes.get("aria-label") or "", theme.toc_items(_headings(joined))))
+    page.insert(toc, theme.toc_contents(toc.attributes.get("aria-label") or "", theme.toc_items(toc_headings(joined))))
     # The menu's entry for this page opens the same contents on a narrow screen.
     for link in page.select(theme.toc_toggle_link)[:1]:
         page.insert(link, theme.toc_toggle_label(link.inner_html), "before")
