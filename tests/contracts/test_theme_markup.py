@@ -83,7 +83,8 @@ def shape(html: str) -> list[tuple]:
                 if words := " ".join(node.text(deep=False).split()):
                     found.append((depth, "text", words))
             else:
-                found.append((depth, node.tag, tuple(sorted((name, value or "") for name, value in node.attributes.items()))))
+                attributes = sorted((name, value or "") for name, value in node.attributes.items())
+                found.append((depth, node.tag, tuple(attributes)))
     return found
 
 

@@ -11,7 +11,6 @@ request at all on its behalf.
 
 import base64
 import mimetypes
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -22,11 +21,12 @@ from urllib.parse import urljoin, urlsplit
 import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
+from selectolax.lexbor import LexborHTMLParser
 
 from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.policy import inline_hash
 from trustsite.publication_date import time_html
-from trustsite.whole_article import Section, whole_article_html
+from trustsite.whole_article import SUBHEADINGS, Section, whole_article_html
 
 # The edition's own rules; the site's stylesheet is added after them.
 EDITION_CSS = files("trustsite.one_file").joinpath("one_file.css").read_text(encoding="utf-8")
@@ -50,7 +50,7 @@ def _opening(section) -> list:
     """The opening page's title, date and standfirst: every element before its first subheading."""
     opening = []
     for element in section.find_all(recursive=False):
-        if opening and re.fullmatch(r"h[2-6]", element.name):
+        if opening and element.name in SUBHEADINGS:
             break
         opening.append(element)
     return opening
@@ -58,7 +58,7 @@ def _opening(section) -> list:
 
 def _promote(section) -> None:
     """Undo the one-page view's step down for the opening page: its title is the file's h1."""
-    for heading in section.find_all(re.compile(r"^h[2-6]$")):
+    for heading in section.find_all(SUBHEADINGS):
         heading.name = f"h{int(heading.name[1]) - 1}"
 
 
@@ -136,6 +136,7 @@ connection. Article first published {time_html(edition.published)}.</p></footer>
 </html>
 """
     minified = htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)
-    # The hash is of the stylesheet's bytes as published, after minifying.
-    published_css = re.search(r"<style>(.*?)</style>", minified, re.S).group(1)
+    # The hash is of the stylesheet's text as published, after minifying; the
+    # placeholder is our own word, in our own attribute, so it is replaced as text.
+    published_css = LexborHTMLParser(minified).css_first("style").text()
     return minified.replace(_POLICY_PLACE, _policy(published_css), 1)

@@ -9,6 +9,7 @@ no longer be edited by selector.
 """
 
 from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -56,7 +57,7 @@ class Page:
 
     # Reading
 
-    @property
+    @cached_property
     def theme(self) -> ThemeMarkup:
         """The markup of the theme that rendered this page, known by its generator's <meta>."""
         for theme in THEMES:

@@ -11,10 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.urls import page_url
-from trustsite.whole_article import PAGE, Section, check_depth, whole_article_html
-
-_SUBHEADINGS = ["h2", "h3", "h4", "h5", "h6"]
-
+from trustsite.whole_article import PAGE, SUBHEADINGS, Section, check_depth, whole_article_html
 
 def _content_nodes(page: Page) -> tuple[LexborNode, list[LexborNode]]:
     """The page's article, and its own content's nodes: all but the skip link's target."""
@@ -66,7 +63,7 @@ def toc_headings(fragment: str) -> list[tuple[int, str, str]]:
     """Each heading of `fragment` with an id: its level, id and title as text."""
     soup = BeautifulSoup(fragment, "html.parser")
     found = []
-    for heading in soup.find_all(_SUBHEADINGS):
+    for heading in soup.find_all(SUBHEADINGS):
         if heading.has_attr("id"):
             for permalink in heading.select("a.headerlink"):
                 permalink.decompose()
