@@ -29,11 +29,13 @@ def fragment_nodes(fragment: str) -> list[LexborNode]:
 
 
 def _marker_selector(marker: str) -> tuple[str, Where]:
-    """The selector and place that a text marker of the earlier page model
-    meant: "</body>" is the end of the body; '<div class="md-copyright">' is
-    just before that element."""
+    """The selector and place that a marker of the earlier page model meant:
+    "</body>" is the end of the body; '<div class="md-copyright">' is just
+    before that element, as is a selector such as "div.md-copyright"."""
     if marker.startswith("</"):
         return marker[2:-1].strip(), "end"
+    if not marker.startswith("<"):
+        return marker, "before"
     element = fragment_nodes(marker)[0]
     return element.tag + "".join(f"[{name}={_css_string(value or '')}]"
                                  for name, value in element.attributes.items()), "before"
@@ -123,8 +125,8 @@ class Page:
     def insert_before(self, marker: str, fragment: str) -> None:
         """`fragment` before `marker`, as the earlier page model took it:
         "</head>" or "</body>" for the end of that element, a start tag such as
-        '<div class="md-copyright">' for just before that element. New steps call
-        `insert` with a selector."""
+        '<div class="md-copyright">' (or a selector) for just before that
+        element. New steps call `insert` with a selector from trustsite.theme_markup."""
         css, where = _marker_selector(marker)
         self.insert(css, fragment, where)
 
