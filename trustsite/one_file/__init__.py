@@ -21,7 +21,6 @@ from urllib.parse import urljoin, urlsplit
 import csscompressor
 import htmlmin
 from bs4 import BeautifulSoup
-from selectolax.lexbor import LexborHTMLParser
 
 from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.policy import inline_hash
@@ -94,9 +93,6 @@ def _self_contained(article, edition: Edition) -> None:
             element["src"] = f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
-_POLICY_PLACE = "policy-comes-here"
-
-
 def _policy(css: str) -> str:
     """No request of any kind: only the one stylesheet, by its hash, and data: images."""
     return f"default-src 'none'; style-src {inline_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
@@ -117,7 +113,7 @@ def one_file_html(edition: Edition) -> str:
 <html lang="{escape(edition.language)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_POLICY_PLACE}">
+<meta http-equiv="Content-Security-Policy" content="{_policy(css)}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(edition.title)}</title>
 <meta name="description" content="{escape(edition.description)}">
@@ -135,8 +131,5 @@ connection. Article first published {time_html(edition.published)}.</p></footer>
 </body>
 </html>
 """
-    minified = htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)
-    # The hash is of the stylesheet's text as published, after minifying; the
-    # placeholder is our own word, in our own attribute, so it is replaced as text.
-    published_css = LexborHTMLParser(minified).css_first("style").text()
-    return minified.replace(_POLICY_PLACE, _policy(published_css), 1)
+    # htmlmin never changes a <style>'s text, so the hash of `css` is the hash of the stylesheet as published.
+    return htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)
