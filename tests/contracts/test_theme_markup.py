@@ -13,6 +13,7 @@ the selector.
 import dataclasses
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,20 +100,35 @@ def _render(builder: str, project) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _site(theme: ThemeMarkup, project: Path) -> Path:
+    """The tiny site, rendered in `project` by `theme`'s builder: its folder."""
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (project / "docs" / "part").mkdir(parents=True)
+    (project / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+    (project / "docs" / "part" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
+    _render(theme.builder, project)
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def tiny_sites(tmp_path_factory) -> Callable[[ThemeMarkup], Path]:
+    """The tiny site's folder as `theme`'s builder renders it, rendered once per builder."""
+    sites: dict[str, Path] = {}
+
+    def site(theme: ThemeMarkup) -> Path:
+        if theme.builder not in sites:
+            sites[theme.builder] = _site(theme, tmp_path_factory.mktemp(f"contract-{theme.builder}"))
+        return sites[theme.builder]
+    return site
+
+
 @pytest.fixture(scope="module", params=THEMES, ids=lambda theme: theme.builder)
-def rendered(request, tmp_path_factory) -> tuple[ThemeMarkup, dict[str, str]]:
+def rendered(request, tiny_sites) -> tuple[ThemeMarkup, dict[str, str]]:
     """The theme, and the tiny site's pages as its builder rendered them, by path."""
-    theme, _, pages = _site(request.param, tmp_path_factory)
-    return theme, pages
-
-
-_SITES: dict[str, tuple] = {}
-
-
-def _site(theme: ThemeMarkup, tmp_path_factory) -> tuple[ThemeMarkup, Path, dict[str, str]]:
-    """The tiny site rendered by `theme`'s builder: its folder and its pages, once per session."""
-    if theme.builder in _SITES:
-        return _SITES[theme.builder]
+    site = tiny_sites(request.param)
+    return request.param, {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+                           for path in site.rglob("*.html")}
     project = tmp_path_factory.mktemp(f"contract-{theme.builder}")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
@@ -189,8 +205,8 @@ def bundle_problem(folder: Path) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory) -> Path:
-    return _site(ZENSICAL_MARKUP, tmp_path_factory)[1]
+def zensical_site(tiny_sites) -> Path:
+    return tiny_sites(ZENSICAL_MARKUP)
 
 
 def test_zensicals_bundle_adds_the_style_the_policy_allows(zensical_site):
