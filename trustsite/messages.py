@@ -27,6 +27,11 @@ _NOT_FOUND = re.compile(r"but the target(?: '.*')? is not found among documentat
 _NO_ANCHOR = re.compile(r"but the doc '(?P<doc>.*)' does not contain an anchor '(?P<anchor>#.*)'\.$", re.DOTALL)
 # How MkDocs 1.6 names the page an exception came from (mkdocs/commands/build.py).
 _MKDOCS_PAGE_ERROR = re.compile(r"Error (?:reading|building) page '(?P<page>.+?)':(?P<problem>.*)", re.DOTALL)
+# How mkdocs-macros reports a macro call that fails (mkdocs_macros/plugin.py,
+# on its logger): a Markdown report naming the page, then the traceback.
+MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
+MACROS_PAGE = re.compile(r"_File_: `([^`]+)`")
+MACROS_ERROR = re.compile(r"_Macro (Rendering|Syntax) Error_")
 BROKEN_LINKS = "broken links"
 
 

@@ -14,8 +14,6 @@ shared by link.
 """
 
 import posixpath
-import re
-from html import escape
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -29,9 +27,6 @@ from trustsite.urls import page_url
 # The module, not its names: each step module imports the publish package, which imports every step.
 from trustsite.whole_article import whole_article_step
 
-_CANONICAL = re.compile(r'(<link rel="canonical" href=")[^"]*(")')
-_DESCRIPTION = re.compile(r'(<meta name="description" content=")[^"]*(")')
-
 
 def _describe(page: Page, site_description: str) -> str:
     """The page's description, written into its meta description."""
@@ -40,7 +35,7 @@ def _describe(page: Page, site_description: str) -> str:
         return rendered  # from the page's front matter
     described = page_description(None, whole_article_step.content(page), site_description,
                                  is_homepage=page.path == "index.html")
-    page.html = _DESCRIPTION.sub(lambda found: found.group(1) + escape(described) + found.group(2), page.html, count=1)
+    page.find(page.theme.description).attrs["content"] = described
     return described
 
 
@@ -70,7 +65,7 @@ def add(site: RenderedSite, *, pdf: bool) -> None:
     references = load_data(settings.docs_dir.parent / "data")["references.yml"]
     for page in site.nav_pages:
         url = urljoin(settings.site_url, page_url(page.source, offline=False))
-        page.html = _CANONICAL.sub(lambda found: found.group(1) + url + found.group(2), page.html, count=1)
+        page.find(page.theme.canonical).attrs["href"] = url
         title = _title(page, settings.site_name)
         facts = PageFacts(
             title=title,
@@ -84,4 +79,4 @@ def add(site: RenderedSite, *, pdf: bool) -> None:
         # Until the repository's history dates each page's last change: the publication date.
         data = medical_web_page(facts, article, settings.credits, references, modified=settings.published,
                                 last_reviewed=settings.review.last_reviewed if settings.review else None)
-        page.insert_before("</head>", "\n".join((head_tags(facts), citation, json_ld_script(data))) + "\n")
+        page.insert("head", "\n".join((head_tags(facts), citation, json_ld_script(data))) + "\n")

@@ -5,7 +5,6 @@ page, filled in with the page's title and its address on the published site
 from urllib.parse import urljoin
 
 from trustsite.feedback import reply_href, reply_link_html
-from trustsite.publication_date.footer_date_step import FOOTER
 from trustsite.publish.pages import RenderedSite
 from trustsite.urls import page_url
 
@@ -22,4 +21,4 @@ def add(site: RenderedSite, *, repository: str | None) -> None:
         # A page outside the menu (404.html) is served at any address: the site's own stands for it.
         address = urljoin(settings.site_url, page_url(page.source, offline=False)) if page.source else settings.site_url
         href = reply_href(settings.feedback, repository, title=page.title, address=address)
-        page.insert_after(FOOTER, f'<div class="{LINE_CLASS}">{reply_link_html(href)}</div>')
+        page.insert(page.theme.footer, page.theme.footer_line_html(reply_link_html(href), LINE_CLASS), "start")

@@ -7,16 +7,12 @@ copy's pages load the copy vendored under overrides/ instead; the online site,
 which needs no polyfill, does not carry it.
 """
 
-import re
 import shutil
-from html import escape
 
 from trustsite.publish.pages import RenderedSite
 
 VENDORED = "assets/vendor/iframe-worker/"
 SHIM = VENDORED + "index.js"
-# The polyfill's address as both builders write it.
-_CDN_SHIM = re.compile(r'<script src="https://unpkg\.com/iframe-worker/shim"( type="text/javascript")?></script>')
 
 
 def vendor_polyfill(site: RenderedSite) -> None:
@@ -27,4 +23,7 @@ def vendor_polyfill(site: RenderedSite) -> None:
             vendored.parent.rmdir()
         return
     for page in site.pages:
-        page.html = _CDN_SHIM.sub(lambda found: f'<script src="{escape(page.url(SHIM))}"></script>', page.html)
+        for script in page.select(page.theme.cdn_polyfill):
+            script.attrs["src"] = page.url(SHIM)
+            if "type" in script.attributes:
+                del script.attrs["type"]

@@ -11,7 +11,6 @@ request at all on its behalf.
 
 import base64
 import mimetypes
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +27,7 @@ from trustsite.pictures import ONE_FILE_BOX, fitted
 from trustsite.policy import inline_hash
 from trustsite.publication_date import time_html
 from trustsite.review import Review, review_line_html
-from trustsite.whole_article import Section, whole_article_html
+from trustsite.whole_article import SUBHEADINGS, Section, whole_article_html
 
 # The edition's own rules; the site's stylesheet is added after them.
 EDITION_CSS = files("trustsite.one_file").joinpath("one_file.css").read_text(encoding="utf-8")
@@ -54,7 +53,7 @@ def _opening(section) -> list:
     """The opening page's title, date and standfirst: every element before its first subheading."""
     opening = []
     for element in section.find_all(recursive=False):
-        if opening and re.fullmatch(r"h[2-6]", element.name):
+        if opening and element.name in SUBHEADINGS:
             break
         opening.append(element)
     return opening
@@ -62,7 +61,7 @@ def _opening(section) -> list:
 
 def _promote(section) -> None:
     """Undo the one-page view's step down for the opening page: its title is the file's h1."""
-    for heading in section.find_all(re.compile(r"^h[2-6]$")):
+    for heading in section.find_all(SUBHEADINGS):
         heading.name = f"h{int(heading.name[1]) - 1}"
 
 
@@ -98,9 +97,6 @@ def _self_contained(article, edition: Edition) -> None:
             element["src"] = f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
-_POLICY_PLACE = "policy-comes-here"
-
-
 def _policy(css: str) -> str:
     """No request of any kind: only the one stylesheet, by its hash, and data: images."""
     return f"default-src 'none'; style-src {inline_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'"
@@ -128,7 +124,7 @@ def one_file_html(edition: Edition) -> str:
 <html lang="{escape(edition.language)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_POLICY_PLACE}">
+<meta http-equiv="Content-Security-Policy" content="{_policy(css)}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{escape(edition.title)}</title>
 <meta name="description" content="{escape(edition.description)}">
@@ -146,7 +142,5 @@ connection. Article first published {time_html(edition.published)}.</p>{_footer_
 </body>
 </html>
 """
-    minified = htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)
-    # The hash is of the stylesheet's bytes as published, after minifying.
-    published_css = re.search(r"<style>(.*?)</style>", minified, re.S).group(1)
-    return minified.replace(_POLICY_PLACE, _policy(published_css), 1)
+    # htmlmin never changes a <style>'s text, so the hash of `css` is the hash of the stylesheet as published.
+    return htmlmin.minify(page, remove_comments=True, remove_optional_attribute_quotes=False)

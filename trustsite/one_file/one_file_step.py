@@ -7,7 +7,6 @@ PDF's link joins the footer only in a build that prints it (`make pdf`). The
 offline copy is already offline: it offers neither download.
 """
 
-import re
 from urllib.parse import urljoin
 
 from trustsite.feedback import reply_href
@@ -19,11 +18,6 @@ from trustsite.publish.pages import Page, RenderedSite
 from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
 from trustsite.whole_article import Section, whole_article_step
-
-# The footer line of partials/copyright.html: the downloads go after the lines the
-# steps before put at its top (the dates, the way to reply: each a <div> of its own).
-_COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="[^"]*">.*?</div>)*', re.S)
-
 
 def edition_html(site: RenderedSite, sections: list[Section], *, repository: str | None) -> str:
     """The one-file edition of the article, from the site's rendered `sections`;
@@ -51,10 +45,10 @@ def _downloads(page: Page, names: FileNames, edition: str, kept: bool) -> Downlo
 
 
 def _add_to_footer(page: Page, fragment: str) -> None:
-    found = _COPYRIGHT.search(page.html)
-    if not found:
-        raise ValueError(f"{page.path}: no footer (md-copyright) to put the downloads in")
-    page.html = page.html[:found.end()] + fragment + page.html[found.end():]
+    """After the footer's lines (the date, the copyright notice), before the theme's credit."""
+    theme = page.theme
+    lines = page.select(theme.footer_line)
+    page.insert(lines[-1] if lines else theme.footer, fragment, "after" if lines else "start")
 
 
 def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, repository: str | None) -> None:

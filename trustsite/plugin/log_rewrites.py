@@ -10,22 +10,18 @@ errors still show, and `--verbose` shows everything.
 """
 
 import logging
-import re
 import sys
 import traceback
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from trustsite.messages import BROKEN_LINKS, LinkProblems, page_problem
+from trustsite.messages import BROKEN_LINKS, MACROS_ERROR, MACROS_LOGGER, MACROS_PAGE, LinkProblems, page_problem
 
-# The logger mkdocs-macros writes all its messages to.
-MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 # The logger MkDocs reports links it cannot follow to.
 LINKS_LOGGER = "mkdocs.structure.pages"
 # The logger MkDocs names a failing page to.
 BUILD_LOGGER = "mkdocs.commands.build"
-_PAGE = re.compile(r"_File_: `([^`]+)`")
 
 
 def _template_line(error: BaseException) -> int | None:
@@ -51,8 +47,8 @@ class _OneLineMacroError(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         error = sys.exc_info()[1]
-        page = _PAGE.search(message)
-        if error is not None and page and re.search(r"_Macro (Rendering|Syntax) Error_", message):
+        page = MACROS_PAGE.search(message)
+        if error is not None and page and MACROS_ERROR.search(message):
             line = _template_line(error)
             if line:
                 line += _front_matter_lines(self.docs_dir / page.group(1))

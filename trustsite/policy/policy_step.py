@@ -10,26 +10,24 @@ live-reload script after publishing, and the policy would refuse it.
 """
 
 import re
+from pathlib import Path
 
 from trustsite.policy import inline_hash, with_policy
 from trustsite.publish.pages import RenderedSite
-
-# Zensical's search draws its panel in a shadow root with a <style> whose text
-# is a string constant of its bundle: `C("style",{},Tc.toString())`, then `Tc='…'`.
-_STYLE_ELEMENT = re.compile(r'\("style",\{\},(\w+)\.toString\(\)\)')
+from trustsite.theme_markup import BUNDLE
 
 
 def _string_constant(script: str, name: str) -> str | None:
-    found = re.search(rf"\b{name}=(['\"`])((?:\\.|(?!\1).)*)\1", script, re.S)
+    found = re.search(BUNDLE.string_constant.format(name=name), script, re.S)
     return found.group(2).encode().decode("unicode_escape") if found else None
 
 
-def runtime_style_hashes(site: RenderedSite) -> list[str]:
-    """The hashes of the styles the theme's scripts add to a page as they run."""
+def runtime_style_hashes(folder: Path) -> list[str]:
+    """The hashes of the styles the theme's scripts, in the site `folder`, add to a page as they run."""
     hashes = []
-    for bundle in sorted((site.folder / "assets" / "javascripts").glob("bundle.*.js")):
+    for bundle in sorted(folder.glob(BUNDLE.files)):
         script = bundle.read_text(encoding="utf-8")
-        for name in dict.fromkeys(_STYLE_ELEMENT.findall(script)):
+        for name in dict.fromkeys(re.findall(BUNDLE.style_element, script)):
             if (text := _string_constant(script, name)) is not None:
                 hashes.append(inline_hash(text))
     return hashes
@@ -38,9 +36,9 @@ def runtime_style_hashes(site: RenderedSite) -> list[str]:
 def protect(site: RenderedSite) -> None:
     if site.offline or site.preview:
         return
-    styles = runtime_style_hashes(site)
+    styles = runtime_style_hashes(site.folder)
     for page in site.pages:
         try:
-            page.html = with_policy(page.html, styles)
+            page.text = with_policy(page.text, styles)
         except ValueError as error:
             raise ValueError(f"{page.path}: {error}") from None

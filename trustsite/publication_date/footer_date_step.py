@@ -5,13 +5,8 @@ writes it (trustsite.publication_date); a theme template cannot format a date.""
 from trustsite.publication_date import time_html
 from trustsite.publish.pages import RenderedSite
 
-# The footer line of partials/copyright.html.
-FOOTER = '<div class="md-copyright">'
-
 
 def add(site: RenderedSite) -> None:
-    line = f'<div class="md-copyright__highlight">Article first published {time_html(site.settings.published)}.</div>'
+    line = f"Article first published {time_html(site.settings.published)}."
     for page in site.pages:
-        if FOOTER not in page.html:
-            raise ValueError(f"{page.path}: no footer (md-copyright) to put the publication date in")
-        page.html = page.html.replace(FOOTER, FOOTER + line, 1)
+        page.insert(page.theme.footer, page.theme.footer_line_html(line), "start")

@@ -1,7 +1,8 @@
 """Publishing: the steps that run over a builder's finished site folder.
 
 Each step is a plain-Python function that imports no builder. It reads the
-rendered pages (trustsite.publish.pages) and mkdocs.yml (trustsite.settings),
+rendered pages (trustsite.publish.pages: each parsed once, edited by CSS
+selector, serialized once for the minifier) and mkdocs.yml (trustsite.settings),
 so the site gets the same pictures, cards, head tags, downloads, service
 worker and policy whichever builder rendered it. Each step lives with its
 feature (trustsite/<feature>/*_step.py); STEPS says in which order they run,
@@ -91,7 +92,8 @@ STEPS: tuple[Step, ...] = (
     Step(lambda p: accessibility_step.repair(p.site),
          "the last to add markup, before the minifier"),
     Step(lambda p: minify.minify(p.site),
-         "after every step that writes markup: it shrinks what they wrote"),
+         "after every step that writes markup: it shrinks what they wrote, and is the first to "
+         "work on the pages' text, so each page is serialized here, once"),
     Step(lambda p: policy_step.protect(p.site),
          "the last to change a page: it hashes the scripts and styles as published"),
     Step(lambda p: p.site.write(),

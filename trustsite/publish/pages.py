@@ -1,34 +1,71 @@
-"""The rendered site as the publishing steps see it: its HTML pages, by path."""
+"""The rendered site as the publishing steps see it: its HTML pages, by path.
 
-import re
-from dataclasses import dataclass
-from html import unescape
+Each page is parsed once, by an HTML5 parser (selectolax's lexbor), and the
+steps edit that one tree through CSS selectors: `select`, `find`, `insert`.
+What a selector names of the theme's markup is in trustsite.theme_markup. The
+tree is serialized once, when a step first asks for the page's `text` (the
+minifier and the policy work on the page as published); from then on it can
+no longer be edited by selector.
+"""
+
+from dataclasses import InitVar, dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Literal
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from trustsite.settings import Settings
+from trustsite.theme_markup import THEMES, ThemeMarkup
 from trustsite.urls import output_path
 
-# The theme links its stylesheet from every page; the part before it is the
-# address of the site's root as that page writes it ("", "../", "/site/").
-# Zensical keeps its classic design's stylesheet in a folder of its own.
-_THEME_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*)assets/stylesheets/(?:classic/)?main\.')
-_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
-_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+Where = Literal["before", "after", "start", "end"]
 
 
-@dataclass
+def fragment_nodes(fragment: str) -> list[LexborNode]:
+    """The top-level nodes of an HTML fragment, text included, parsed as in a <body>."""
+    first = LexborHTMLParser(fragment, is_fragment=True).root  # the first of them, if any
+    return list(first.iter(include_text=True)) if first is not None else []
+
+
+@dataclass(eq=False)
 class Page:
     path: str  # from the site's root: "index.html", "conclusion/index.html"
-    html: str
+    html: InitVar[str]  # as the builder wrote it, parsed once into the page's tree
     source: str | None  # the Markdown page under docs/ it was rendered from; None for 404.html
+    _tree: LexborHTMLParser | None = field(init=False, repr=False)
+    _text: str | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self, html: str) -> None:
+        self._tree = LexborHTMLParser(html)
+
+    # Reading
+
+    @cached_property
+    def theme(self) -> ThemeMarkup:
+        """The markup of the theme that rendered this page, known by its generator's <meta>."""
+        for theme in THEMES:
+            if self._parsed().css_first(theme.generator):
+                return theme
+        raise ValueError(f"{self.path}: no generator <meta> of a known builder to tell its theme's markup by")
+
+    def select(self, css: str) -> list[LexborNode]:
+        """Every element `css` matches, in document order."""
+        return self._parsed().css(css)
+
+    def find(self, css: str) -> LexborNode:
+        """The first element `css` matches; a ValueError naming `css` if none does."""
+        found = self._parsed().css_first(css)
+        if found is None:
+            raise ValueError(f"{self.path}: no element matches {css!r}")
+        return found
 
     @property
     def root(self) -> str:
         """The site's root as this page links to it."""
-        found = _THEME_STYLESHEET.search(self.html)
-        if not found:
-            raise ValueError(f"{self.path}: no theme stylesheet link to find the site's root by")
-        return found.group(1)
+        theme = self.theme
+        href = self.find(theme.stylesheet).attributes.get("href") or ""
+        return href[:href.index(theme.stylesheet_path)]
 
     def url(self, path: str) -> str:
         """`path`, from the site's root, as this page links to it."""
@@ -41,25 +78,51 @@ class Page:
     @property
     def title(self) -> str:
         """The <title>, as text."""
-        return unescape(_TITLE.search(self.html).group(1).strip())
+        return self.find("title").text().strip()
 
     @property
     def description(self) -> str:
         """The page's meta description, as the builder wrote it."""
-        found = _DESCRIPTION.search(self.html)
-        return unescape(found.group(1)) if found else ""
+        found = self._parsed().css_first(self.theme.description)
+        return (found.attributes.get("content") or "") if found else ""
 
-    def insert_before(self, marker: str, fragment: str) -> None:
-        """`fragment` before the first `marker`, which must be there."""
-        if marker not in self.html:
-            raise ValueError(f"{self.path}: no {marker} to put the site's markup before")
-        self.html = self.html.replace(marker, fragment + marker, 1)
+    # Editing
 
-    def insert_after(self, marker: str, fragment: str) -> None:
-        """`fragment` after the first `marker`, which must be there."""
-        if marker not in self.html:
-            raise ValueError(f"{self.path}: no {marker} to put the site's markup after")
-        self.html = self.html.replace(marker, marker + fragment, 1)
+    def insert(self, target: str | LexborNode, fragment: str, where: Where = "end") -> None:
+        """Put the HTML `fragment` `where` the element `target` (a selector's
+        first match, or an element) is: before or after it, or at the start or
+        end of its content. "head" and "body", at the end, are the usual places."""
+        element = self.find(target) if isinstance(target, str) else target
+        nodes = fragment_nodes(fragment)
+        if where == "start" and element.first_child is not None:
+            element, where = element.first_child, "before"
+        for node in nodes if where != "after" else reversed(nodes):
+            if where == "before":
+                element.insert_before(node)
+            elif where == "after":
+                element.insert_after(node)
+            else:
+                element.insert_child(node)
+
+    # Publishing
+
+    @property
+    def text(self) -> str:
+        """The page as published: serialized from its tree the first time it is asked for."""
+        if self._text is None:
+            self._text = self._parsed().html
+            self._tree = None
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.text  # serialized first, so that no later edit by selector is lost
+        self._text = value
+
+    def _parsed(self) -> LexborHTMLParser:
+        if self._tree is None:
+            raise RuntimeError(f"{self.path}: already serialized for the text-level steps; edit it before them")
+        return self._tree
 
 
 @dataclass
@@ -92,4 +155,4 @@ class RenderedSite:
 
     def write(self) -> None:
         for page in self.pages:
-            (self.folder / page.path).write_text(page.html, encoding="utf-8")
+            (self.folder / page.path).write_text(page.text, encoding="utf-8")

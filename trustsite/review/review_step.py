@@ -2,7 +2,6 @@
 publication date. Paper gets no footer, so the whole-article page, from which
 the PDF is printed, also ends with them in a line only print shows."""
 
-from trustsite.publication_date.footer_date_step import FOOTER
 from trustsite.publish.pages import RenderedSite
 from trustsite.review import review_line_html
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE
@@ -19,5 +18,5 @@ def add(site: RenderedSite) -> None:
         return
     line = review_line_html(review)
     for page in site.pages:
-        page.insert_after(FOOTER, f'<div class="{LINE_CLASS}">{line}</div>')
+        page.insert(page.theme.footer, page.theme.footer_line_html(line, LINE_CLASS), "start")
     append_to_content(site.page(WHOLE_ARTICLE), f'\n<p class="{LINE_CLASS} {PRINTED_CLASS}">{line}</p>')

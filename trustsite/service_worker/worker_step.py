@@ -25,12 +25,12 @@ def announce(site: RenderedSite) -> None:
         return
     colours = service_worker.THEME_COLOURS
     for page in site.pages:
-        page.insert_before("</head>", (
+        page.insert("head", (
             f'<link rel="manifest" href="{escape(page.url(service_worker.MANIFEST))}">\n'
             f'<link rel="apple-touch-icon" href="{escape(page.url(service_worker.icon_path(192)))}">\n'
             f'<meta name="theme-color" media="(prefers-color-scheme: light)" content="{colours["light"]}">\n'
             f'<meta name="theme-color" media="(prefers-color-scheme: dark)" content="{colours["dark"]}">\n'))
-        page.insert_before("</body>", f'<script src="{escape(page.url(service_worker.REGISTRATION))}"></script>\n')
+        page.insert("body", f'<script src="{escape(page.url(service_worker.REGISTRATION))}"></script>\n')
 
 
 def write(site: RenderedSite) -> None:

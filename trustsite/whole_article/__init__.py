@@ -7,7 +7,6 @@ whose elements nest too deep to join is refused.
 """
 
 import posixpath
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -16,7 +15,8 @@ from bs4 import BeautifulSoup
 
 # Attributes that name other elements by id (space-separated lists).
 _ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls", "for", "headers")
-_HEADING = re.compile(r"^h([1-6])$")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SUBHEADINGS = HEADINGS[1:]
 
 
 # The one-page view's own page, which is not a section of the article.
@@ -96,8 +96,8 @@ def _rewrite_url(url: str, section: Section, by_path: dict[str, str], page_url: 
 def _section_html(section: Section, by_path: dict[str, str], page_url: str) -> str:
     soup = BeautifulSoup(section.html, "html.parser")
     for element in soup.find_all(True):
-        if level := _HEADING.match(element.name):
-            element.name = f"h{min(int(level.group(1)) + 1, 6)}"
+        if element.name in HEADINGS:
+            element.name = f"h{min(int(element.name[1]) + 1, 6)}"
         if element.has_attr("id"):
             element["id"] = anchor(section.name, element["id"])
         for attribute in _ID_REFERENCES:
