@@ -2,12 +2,13 @@
 
     python -m trustsite build [--builder mkdocs|zensical] [--pdf] [--publish] ...  (trustsite/cli.py)
 
-Each of the two builds (the online site, the offline copy) has three stages:
-check the sources (trustsite.check, the data and the pages' rules), render
-them with the chosen builder (trustsite.builders: MkDocs with Material, the
-default, or Zensical), and publish over the rendered folder (trustsite.publish:
-the whole-article page, head tags, cards, downloads, the service worker, the
-policy last). Both builds go to a staging folder first. site/ and dist/ are
+The build has three stages: check the sources (trustsite.check, the data and
+the pages' rules), render them once with the chosen builder (trustsite.builders:
+MkDocs with Material, the default, or Zensical), and publish over the rendered
+folder (trustsite.publish: the whole-article page, head tags, cards, downloads,
+the service worker, the policy last). The offline copy is derived from the same
+rendering (trustsite.offline_copy.derive), then published as the offline copy.
+Both go to a staging folder first. site/ and dist/ are
 replaced only when everything has succeeded, so a failed build leaves the last
 good site exactly as it was. A build that runs past its time limit is stopped
 (time_limit): some input (a page Python-Markdown finds pathological) could
@@ -33,6 +34,7 @@ from trustsite.check import check_pages
 from trustsite.context import BuildContext
 from trustsite.offline_copy import used_offline
 from trustsite.offline_copy.archive import pack, write_checksum
+from trustsite.offline_copy.derive import derive_offline_copy
 from trustsite.pdf import render_pdf
 from trustsite.pictures import size_lines
 from trustsite.publish import publish
@@ -99,9 +101,8 @@ def check_sources(project: Path) -> Settings:
     return settings
 
 
-def build_site(site_dir: Path, context: BuildContext, render) -> None:
-    """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
-    render(site_dir, context)
+def publish_build(site_dir: Path, context: BuildContext) -> None:
+    """Stage 3 of one edition: publish over its rendered folder."""
     publish(site_dir, context.settings, offline_copy=context.offline, pdf=context.pdf, epoch=context.epoch,
             repository=context.repository)
 
@@ -135,8 +136,11 @@ def build_all(project: Path, site_dir: Path, dist_dir: Path, *, builder: str = "
     render = RENDERERS[builder]()
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        build_site(staging / "site", online, render)
-        build_site(staging / "offline", offline, render)
+        render(staging / "site", online)
+        # Before the online site is published over it: the copy is published as the offline copy.
+        derive_offline_copy(staging / "site", staging / "offline", online.settings)
+        publish_build(staging / "site", online)
+        publish_build(staging / "offline", offline)
         (staging / "dist").mkdir()
         archive = pack_offline_copy(staging / "offline", online, staging / "dist")
         # Hosted beside the site too, for its download link.

@@ -7,6 +7,7 @@ site with each builder and fails naming the selector that no longer matches,
 so that a theme's new release breaks a named test, not a page far away.
 """
 
+import json
 from dataclasses import dataclass
 from html import escape
 
@@ -32,13 +33,38 @@ class ThemeMarkup:
     footer_line: str
     # The search panel, which the theme marks as a dialog.
     search_dialog: str
-    # The offline plugin's iframe-worker polyfill, loaded from a CDN.
-    cdn_polyfill: str
+    # The theme's stylesheets in the head: the offline mode adds its polyfill after the last of them.
+    polyfill_after: str
+    # The theme's settings for its scripts, as JSON ("base": the site's root from the page), and how
+    # the theme writes that JSON (Jinja's tojson, or compact).
+    config_json: str
+    config_json_separators: tuple[str, str]
+    # The inline script that scopes the theme's local storage to the site: its text starts with
+    # `scope_script_start` and a JavaScript string, the site's root from the page.
+    # What starts an address to a file in the page's folder or below, where the address has no "../".
+    relative_prefix: str = ""
+    scope_script: str = "head > script:not([src])"
+    scope_script_start: str = "__md_scope=new URL("
     # The head's canonical link and meta description, written from mkdocs.yml and front matter.
     canonical: str = 'link[rel="canonical"]'
     description: str = 'meta[name="description"]'
     # The class of the <span> a table-of-contents entry wraps its title in, if any.
     toc_title_class: str | None = None
+
+    def config_json_text(self, config: dict) -> str:
+        """The config JSON's text, as the theme writes it (safe inside a <script>, as Jinja's tojson)."""
+        text = json.dumps(config, separators=self.config_json_separators)
+        for character in "<>&'":
+            text = text.replace(character, f"\\u{ord(character):04x}")
+        return text
+
+    def scoped_to(self, script: str) -> tuple[str, int, int] | None:
+        """The site's root the scope script `script` names, and where its string starts and ends; None
+        for another script."""
+        if not script.startswith(self.scope_script_start):
+            return None
+        root, end = json.JSONDecoder().raw_decode(script, len(self.scope_script_start))
+        return root, len(self.scope_script_start), end
 
     def footer_line_html(self, content: str, name: str | None = None) -> str:
         """A line of ours for the footer, styled as the theme's own lines; `name`, a class of our own for it."""
@@ -89,7 +115,9 @@ MATERIAL = ThemeMarkup(
     footer="div.md-copyright",
     footer_line="div.md-copyright > div.md-copyright__highlight",
     search_dialog='div.md-search[data-md-component="search"][role="dialog"]',
-    cdn_polyfill='script[src="https://unpkg.com/iframe-worker/shim"]',
+    polyfill_after='head > link[rel="stylesheet"][href*="assets/stylesheets/"]',
+    config_json='script#__config[type="application/json"]',
+    config_json_separators=(", ", ": "),
 )
 
 ZENSICAL = ThemeMarkup(
@@ -106,7 +134,10 @@ ZENSICAL = ThemeMarkup(
     footer=MATERIAL.footer,
     footer_line=MATERIAL.footer_line,
     search_dialog=MATERIAL.search_dialog,
-    cdn_polyfill=MATERIAL.cdn_polyfill,
+    polyfill_after=MATERIAL.polyfill_after,
+    config_json=MATERIAL.config_json,
+    config_json_separators=(",", ":"),
+    relative_prefix="./",
     # Its contents' entries set their titles as article text.
     toc_title_class="md-typeset",
 )

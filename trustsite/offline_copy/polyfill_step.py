@@ -1,10 +1,11 @@
-"""Publishing step: the offline copy loads nothing from any other host.
+"""Publishing step: the offline copy's search works from file://, with nothing from any other host.
 
-Both builders' offline mode makes search work from file:// with the
-iframe-worker polyfill, loaded from a public CDN: with no network search
-breaks, and with one every page tells a third party it is being read. The
-copy's pages load the copy vendored under overrides/ instead; the online site,
-which needs no polyfill, does not carry it.
+From file:// a browser starts no worker, so search needs the iframe-worker
+polyfill. Both builders' offline mode loads it from a public CDN: with no
+network search breaks, and with one every page tells a third party it is being
+read. The copy's pages load the copy vendored under overrides/ instead, after
+the theme's stylesheets, where the offline mode puts it; the online site, which
+needs no polyfill, does not carry it.
 """
 
 import shutil
@@ -23,7 +24,4 @@ def vendor_polyfill(site: RenderedSite) -> None:
             vendored.parent.rmdir()
         return
     for page in site.pages:
-        for script in page.select(page.theme.cdn_polyfill):
-            script.attrs["src"] = page.url(SHIM)
-            if "type" in script.attributes:
-                del script.attrs["type"]
+        page.insert(page.select(page.theme.polyfill_after)[-1], f'<script src="{page.url(SHIM)}"></script>', "after")

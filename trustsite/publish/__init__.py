@@ -65,7 +65,8 @@ class Step:
 # imported on its own (each imports trustsite.publish.pages, hence this package).
 STEPS: tuple[Step, ...] = (
     Step(lambda p: polyfill_step.vendor_polyfill(p.site),
-         "first: it replaces the polyfill's address as the builder wrote it"),
+         "first: the offline copy's polyfill goes right after the theme's stylesheets, as the builders' "
+         "offline mode puts it"),
     Step(lambda p: figures_step.fit(p.site),
          "the pictures before the sections are read: every edition is made from the pages"),
     Step(lambda p: about_step.add(p.site),

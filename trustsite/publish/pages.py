@@ -104,6 +104,12 @@ class Page:
             else:
                 element.insert_child(node)
 
+    def replace_text(self, element: LexborNode, text: str) -> None:
+        """Make `text` the whole content of `element`: a script's or a style's, which hold text only."""
+        for child in list(element.iter(include_text=True)):
+            child.decompose()
+        element.insert_child(text)
+
     # Publishing
 
     @property
