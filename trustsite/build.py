@@ -138,7 +138,7 @@ def build_all(project: Path, site_dir: Path, dist_dir: Path, *, builder: str = "
     try:
         render(staging / "site", online)
         # Before the online site is published over it: the copy is published as the offline copy.
-        derive_offline_copy(staging / "site", staging / "offline", online.settings)
+        derive_offline_copy(staging / "site", staging / "offline", online.settings.docs_dir)
         publish_build(staging / "site", online)
         publish_build(staging / "offline", offline)
         (staging / "dist").mkdir()

@@ -1,6 +1,7 @@
 """The builders that render the site: MkDocs with Material, in this process,
-or Zensical, from a venv of its own. Each renders one build (BuildContext)
-into a folder; trustsite.build publishes over it."""
+or Zensical, from a venv of its own. Each renders the online site once
+(BuildContext) into a folder; trustsite.build derives the offline copy from
+it and publishes over both."""
 
 import os
 import shutil
@@ -9,10 +10,8 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
-import jinja2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.plugins import BasePlugin
 
 from trustsite.context import BuildContext
 
@@ -29,50 +28,17 @@ def zensical_program(root: Path) -> Path:
 def builder_environment(context: BuildContext, site_dir: Path) -> dict[str, str]:
     """What the builders can only be told through the environment, said here
     alone: the build's date, which MkDocs (mkdocs.utils.get_build_datetime) and
-    Zensical read as SOURCE_DATE_EPOCH; and, for Zensical, which takes neither
-    on its command line, mkdocs.yml's `site_dir: !ENV [SITE_DIR, site]` and
-    the offline plugin's `enabled: !ENV [OFFLINE, false]`. MkDocs, run in
-    this process, has those two set in its loaded config instead."""
-    return {"SOURCE_DATE_EPOCH": str(context.epoch), "OFFLINE": "true" if context.offline else "false",
-            "SITE_DIR": str(site_dir)}
-
-
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled theme templates, kept in memory: the second build reuses the
-    first's instead of compiling every template again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._code:
-            bucket.bytecode_from_string(self._code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-class _ShareTemplates(BasePlugin):
-    """Gives a build's Jinja environment the cache both builds share."""
-
-    def __init__(self, cache: jinja2.BytecodeCache) -> None:
-        self.cache = cache
-
-    def on_env(self, env, *, config, files):
-        env.bytecode_cache = self.cache
-        return env
+    Zensical read as SOURCE_DATE_EPOCH; and, for Zensical, which does not take
+    it on its command line, mkdocs.yml's `site_dir: !ENV [SITE_DIR, site]`.
+    MkDocs, run in this process, has it set in its loaded config instead."""
+    return {"SOURCE_DATE_EPOCH": str(context.epoch), "SITE_DIR": str(site_dir)}
 
 
 class MkDocsRenderer:
-    """MkDocs with Material, in this process; one renderer serves a run's builds."""
-
-    def __init__(self) -> None:
-        self.templates = _CompiledTemplates()
+    """MkDocs with Material, in this process."""
 
     def __call__(self, site_dir: Path, context: BuildContext) -> None:
         config = load_config(config_file=str(context.config_file), site_dir=str(site_dir))
-        config.plugins["material/offline"].config.enabled = context.offline
-        config.plugins["trustsite/shared-templates"] = _ShareTemplates(self.templates)
         config.plugins.on_startup(command="build", dirty=False)
         # MkDocs runs in this process: its environment is set for this render only.
         with mock.patch.dict(os.environ, builder_environment(context, site_dir)):

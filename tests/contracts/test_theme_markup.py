@@ -7,10 +7,13 @@ markup. A release of Material or Zensical that writes them otherwise would
 break a page far from its cause. So a tiny site is rendered here with each
 builder, with the project's own overrides, and each selector must still match,
 each piece of markup we write must still be the theme's own; a failure names
-the selector.
+the selector. The offline copy is derived from the online rendering
+(trustsite/offline_copy/derive.py): the tiny site is also rendered in the
+builder's own offline mode, which the derived copy must equal.
 """
 
 import dataclasses
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -20,13 +23,14 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from tests.support.project import ROOT, ZENSICAL
+from trustsite.offline_copy.derive import SEARCH_SCRIPTS, derive_offline_copy
 from trustsite.policy.policy_step import runtime_style_hashes
 from trustsite.publish.pages import Page
 from trustsite.theme_markup import BUNDLE, THEMES, ThemeMarkup
 from trustsite.theme_markup import ZENSICAL as ZENSICAL_MARKUP
 from trustsite.whole_article.whole_article_step import content, toc_headings
 
-# The builder's offline mode, so that the pages load the polyfill the offline copy replaces.
+# The site as the build renders it: online, with directory URLs.
 CONFIG = """site_name: Contract
 site_url: https://example.org/contract/
 site_description: A tiny site that shows the theme's markup.
@@ -40,7 +44,6 @@ theme:
   font: false
 plugins:
   - search
-  - offline
 markdown_extensions:
   - toc:
       permalink: true
@@ -48,10 +51,15 @@ nav:
   - Home: index.md
   - Other: part/other.md
 """
-OTHER = "part/other.html"  # where the offline mode puts part/other.md
+# The builder's own offline mode: plain .html links, search from file://.
+OFFLINE_CONFIG = CONFIG.replace("  - search\n", "  - search\n  - offline\n")
+OTHER = "part/other/index.html"  # where the online site puts part/other.md
+# The polyfill the builders' offline mode loads from a CDN, which our polyfill step vendors.
+CDN_POLYFILL = 'script[src="https://unpkg.com/iframe-worker/shim"]'
 HOME = "# Home\n\nText.\n\n## First part\n\nText.\n\n### A detail\n\nText.\n\n## Second part\n\nText.\n"
 # The fields of ThemeMarkup that are not selectors.
-NOT_SELECTORS = {"builder", "stylesheet_path", "skip_target", "toc_title_class"}
+NOT_SELECTORS = {"builder", "stylesheet_path", "skip_target", "toc_title_class", "config_json_separators",
+                 "relative_prefix", "scope_script_start"}
 
 
 def selectors(theme: ThemeMarkup) -> dict[str, str]:
@@ -100,10 +108,10 @@ def _render(builder: str, project) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def _site(theme: ThemeMarkup, project: Path) -> Path:
-    """The tiny site, rendered in `project` by `theme`'s builder: its folder."""
+def _site(theme: ThemeMarkup, project: Path, config: str) -> Path:
+    """The tiny site, rendered in `project` by `theme`'s builder from `config`: its folder."""
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "docs" / "part").mkdir(parents=True)
     (project / "docs" / "index.md").write_text(HOME, encoding="utf-8")
     (project / "docs" / "part" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
@@ -112,14 +120,16 @@ def _site(theme: ThemeMarkup, project: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def tiny_sites(tmp_path_factory) -> Callable[[ThemeMarkup], Path]:
-    """The tiny site's folder as `theme`'s builder renders it, rendered once per builder."""
-    sites: dict[str, Path] = {}
+def tiny_sites(tmp_path_factory) -> Callable[..., Path]:
+    """The tiny site's folder as `theme`'s builder renders it, online or in its
+    offline mode, rendered once per builder and mode."""
+    sites: dict[tuple[str, bool], Path] = {}
 
-    def site(theme: ThemeMarkup) -> Path:
-        if theme.builder not in sites:
-            sites[theme.builder] = _site(theme, tmp_path_factory.mktemp(f"contract-{theme.builder}"))
-        return sites[theme.builder]
+    def site(theme: ThemeMarkup, offline: bool = False) -> Path:
+        if (theme.builder, offline) not in sites:
+            project = tmp_path_factory.mktemp(f"contract-{theme.builder}-{'offline' if offline else 'online'}")
+            sites[theme.builder, offline] = _site(theme, project, OFFLINE_CONFIG if offline else CONFIG)
+        return sites[theme.builder, offline]
     return site
 
 
@@ -142,7 +152,7 @@ def test_the_page_model_tells_the_builder_and_the_root(rendered):
     theme, pages = rendered
     page = Page(OTHER, pages[OTHER], "part/other.md")
     assert page.theme is theme, f"{theme.builder}: the generator <meta> no longer matches {theme.generator!r}"
-    assert page.root == "../", (f"{theme.builder}: the theme's stylesheet link, {theme.stylesheet!r}, "
+    assert page.root == "../../", (f"{theme.builder}: the theme's stylesheet link, {theme.stylesheet!r}, "
                                 f"no longer starts at the site's root before {theme.stylesheet_path!r}")
 
 
@@ -179,6 +189,62 @@ def test_the_check_names_the_footer_when_its_class_is_renamed(rendered):
     said = unmatched(tree.html, theme)
     assert f"{theme.builder}: trustsite/theme_markup.py's footer, {theme.footer!r}, matches nothing" in said
 
+
+def test_the_config_json_is_written_as_the_theme_writes_it(rendered):
+    theme, pages = rendered
+    written = Page(OTHER, pages[OTHER], "part/other.md").find(theme.config_json).text()
+    assert theme.config_json_text(json.loads(written)) == written, (
+        f"{theme.builder}: the theme's config JSON is no longer written as trustsite/theme_markup.py's "
+        f"config_json_text writes it:\n{written}")
+
+
+def test_the_scope_script_names_the_sites_root(rendered):
+    theme, pages = rendered
+    page = Page(OTHER, pages[OTHER], "part/other.md")
+    scoped = [found for element in page.select(theme.scope_script) if (found := theme.scoped_to(element.text()))]
+    assert [root for root, _, _ in scoped] == ["../.."], (
+        f"{theme.builder}: no script of {theme.scope_script!r} starts with {theme.scope_script_start!r} "
+        f"and the site's root as a string")
+
+
+def _without_canonical(html: str, theme: ThemeMarkup) -> LexborHTMLParser:
+    """The page less its canonical link, which the head tags' step writes on both
+    editions: the page's published address, not the offline mode's file name."""
+    tree = LexborHTMLParser(html)
+    tree.css_first(theme.canonical).decompose()
+    return tree
+
+
+def _builders_offline_page(html: str, theme: ThemeMarkup) -> str:
+    """A page of the builder's offline mode less the CDN's polyfill, which must
+    follow the last of the theme's stylesheets, where our polyfill step puts it."""
+    tree = _without_canonical(html, theme)
+    polyfill = tree.css_first(CDN_POLYFILL)
+    before = polyfill.prev
+    while before is not None and not before.is_element_node:
+        before = before.prev
+    assert before is not None and before.html == tree.css(theme.polyfill_after)[-1].html, (
+        f"{theme.builder}: the offline mode's polyfill no longer follows the last of "
+        f"trustsite/theme_markup.py's polyfill_after, {theme.polyfill_after!r}")
+    polyfill.decompose()
+    return tree.html
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=lambda theme: theme.builder)
+def test_the_derived_offline_copy_is_the_builders_offline_mode(tiny_sites, theme, tmp_path):
+    online, offline = tiny_sites(theme), tiny_sites(theme, offline=True)
+    derived = tmp_path / "derived"
+    derive_offline_copy(online, derived, online.parent / "docs")
+    pages = sorted(path.relative_to(offline).as_posix() for path in offline.rglob("*.html"))
+    assert sorted(path.relative_to(derived).as_posix() for path in derived.rglob("*.html")) == pages
+    for page in pages:
+        if page == "404.html":  # online-only, left out of the zip; its addresses are from the host's root
+            continue
+        theirs = _builders_offline_page((offline / page).read_text(encoding="utf-8"), theme)
+        ours = _without_canonical((derived / page).read_text(encoding="utf-8"), theme).html
+        assert shape(ours) == shape(theirs), page
+    scripts = [search.script for search in SEARCH_SCRIPTS if (offline / search.script).exists()]
+    assert scripts and all((derived / script).read_bytes() == (offline / script).read_bytes() for script in scripts)
 
 
 def bundle_problem(folder: Path) -> str | None:

@@ -8,7 +8,6 @@ import zipfile
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
 from tests.support.built_site import plain, site_pages
 from tests.support.project import ROOT, both_builders, build_project
@@ -131,12 +130,3 @@ def test_offline_copy_has_no_download_link(offline_copy):
     for page in html_files(offline_copy):
         assert not download_links(page), page
         assert "read-offline" not in page.read_text(encoding="utf-8"), page
-
-
-def test_offline_build_turns_off_instant_navigation(monkeypatch):
-    monkeypatch.setenv("OFFLINE", "true")
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    config.theme["features"] += ["navigation.instant", "navigation.instant.progress"]
-    config = config.plugins.on_config(config)
-    assert not [f for f in config.theme["features"] if f.startswith("navigation.instant")]
-    assert config.use_directory_urls is False

@@ -22,8 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from trustsite.check import pages_under
-from trustsite.publish.pages import RenderedSite
-from trustsite.settings import Settings
+from trustsite.publish.pages import Page
 from trustsite.urls import output_path
 
 # Attributes that hold one address, and the one that holds a list of them.
@@ -87,12 +86,13 @@ def moved_pages(docs_dir: Path) -> dict[str, str]:
             if (online := output_path(source, offline=False)) != (offline := output_path(source, offline=True))}
 
 
-def derive_offline_copy(online: Path, copy: Path, settings: Settings) -> None:
-    """Make `copy` the offline copy of the online render in `online`, before either is published."""
+def derive_offline_copy(online: Path, copy: Path, docs_dir: Path) -> None:
+    """Make `copy` the offline copy of the online render in `online` of the pages in
+    `docs_dir`, before either is published."""
     shutil.copytree(online, copy)
-    rebaser = Rebaser(moved_pages(settings.docs_dir))
-    site = RenderedSite.read(copy, settings, offline=False, preview=False)
-    for page in site.pages:
+    rebaser = Rebaser(moved_pages(docs_dir))
+    for path in sorted(copy.rglob("*.html")):
+        page = Page(path.relative_to(copy).as_posix(), path.read_text(encoding="utf-8"), None)
         offline_page = rebaser.moved.get(page.path, page.path)
         _rebase_page(page, offline_page, rebaser)
         (copy / page.path).unlink()
@@ -102,7 +102,7 @@ def derive_offline_copy(online: Path, copy: Path, settings: Settings) -> None:
     _write_search_script(copy, rebaser)
 
 
-def _rebase_page(page, offline_page: str, rebaser: Rebaser) -> None:
+def _rebase_page(page: Page, offline_page: str, rebaser: Rebaser) -> None:
     online_page, theme, base = page.path, page.theme, rebaser.folder(offline_page)
     prefix = theme.relative_prefix
     # The article's links are Markdown's, which the builder writes without the theme's prefix.

@@ -1,14 +1,13 @@
 """The one MkDocs plugin of the site: small adapters that must run inside MkDocs.
 
-- Builds and previews: one-line errors and no chatter (log_rewrites.py); the
-  offline copy without instant navigation, which needs a server.
+- Builds and previews: one-line errors and no chatter (log_rewrites.py).
 - Under `mkdocs serve` (`make serve`) alone, which rebuilds on every save
   without the build driver (trustsite.build): the check stage's page rules
   (preview_checks.py), a mistake shown on every page rather than a stuck
   server (preview_server.py), and the publishing steps after each rebuild.
 
 Its state is its own: MkDocs keeps one instance, which has on_startup, for all
-the rebuilds of a `mkdocs serve`, and for both renders of a build.
+the rebuilds of a `mkdocs serve`.
 """
 
 import os
@@ -16,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from trustsite.plugin.build_kind import is_offline
 from trustsite.plugin.log_rewrites import LogRewrites
 from trustsite.plugin.plugin_config import TrustsiteConfig
 from trustsite.plugin.preview_checks import check_encodings, check_page_jinja
@@ -48,13 +46,6 @@ class TrustsitePlugin(BasePlugin[TrustsiteConfig]):
         if self.preview:
             config.plugins[self.config.macros_plugin].config["on_error_fail"] = False
         self.rewrites.rewrite_for(config.docs_dir)
-        # No feature in mkdocs.yml asks for instant navigation today; this keeps a
-        # publisher's addition out of the offline copy, as Material's offline guide
-        # asks ("Building for offline usage", Limitations). A change to the theme,
-        # so it happens before MkDocs renders a page.
-        if is_offline(config):
-            config.theme["features"] = [feature for feature in config.theme["features"]
-                                        if not feature.startswith("navigation.instant")]
 
     def on_files(self, files, *, config):
         if self.preview:
