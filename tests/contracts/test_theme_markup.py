@@ -56,7 +56,9 @@ OFFLINE_CONFIG = CONFIG.replace("  - search\n", "  - search\n  - offline\n")
 OTHER = "part/other/index.html"  # where the online site puts part/other.md
 # The polyfill the builders' offline mode loads from a CDN, which our polyfill step vendors.
 CDN_POLYFILL = 'script[src="https://unpkg.com/iframe-worker/shim"]'
-HOME = "# Home\n\nText.\n\n## First part\n\nText.\n\n### A detail\n\nText.\n\n## Second part\n\nText.\n"
+# Links between pages, in the article and beyond ASCII: the offline copy re-bases both.
+HOME = ("# Home\n\nClients’ text, and [the other page](part/other.md#other).\n\n## First part\n\nText.\n\n"
+        "### A detail\n\nText.\n\n## Second part\n\nText.\n")
 # The fields of ThemeMarkup that are not selectors.
 NOT_SELECTORS = {"builder", "stylesheet_path", "skip_target", "toc_title_class", "config_json_separators",
                  "relative_prefix", "scope_script_start"}
@@ -114,7 +116,7 @@ def _site(theme: ThemeMarkup, project: Path, config: str) -> Path:
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     (project / "docs" / "part").mkdir(parents=True)
     (project / "docs" / "index.md").write_text(HOME, encoding="utf-8")
-    (project / "docs" / "part" / "other.md").write_text("# Other\n\nText.\n", encoding="utf-8")
+    (project / "docs" / "part" / "other.md").write_text("# Other\n\nText, [home](../index.md).\n", encoding="utf-8")
     _render(theme.builder, project)
     return project / "site"
 
