@@ -9,11 +9,14 @@ import os
 from pathlib import Path
 
 from trustsite.build_kind import is_preview
+from trustsite.history.corrections import read_history
 from trustsite.publish import publish
 from trustsite.settings import load_settings
 
 
 def on_post_build(config):
     if is_preview():
-        publish(Path(config.site_dir), load_settings(Path(config.config_file_path)), offline_copy=False,
-                pdf=False, epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), preview=True)
+        config_file = Path(config.config_file_path)
+        publish(Path(config.site_dir), load_settings(config_file), offline_copy=False, pdf=False,
+                epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), history=read_history(config_file.parent),
+                preview=True)

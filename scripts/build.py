@@ -50,6 +50,8 @@ from trustsite.cards.head_tags import placeholder_problem  # noqa: E402
 from trustsite.cards.social_card import CARD_FOLDER  # noqa: E402
 from trustsite.check import check_pages  # noqa: E402
 from trustsite.data import DataError  # noqa: E402
+from trustsite.history import History  # noqa: E402
+from trustsite.history.corrections import read_history  # noqa: E402
 from trustsite.link_check import BrokenLinks  # noqa: E402
 from trustsite.messages import BROKEN_LINKS, ShortReport  # noqa: E402
 from trustsite.offline_copy import used_offline  # noqa: E402
@@ -223,11 +225,11 @@ def render_with_zensical(site_dir: Path, *, offline: bool, epoch: int) -> None:
 RENDERERS = dict(zip(BUILDERS, (render_with_mkdocs, render_with_zensical), strict=True))
 
 
-def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, epoch: int,
+def build_site(site_dir: Path, settings: Settings, *, builder: str, offline: bool, epoch: int, history: History,
                pdf: bool = False) -> None:
     """Stages 2 and 3 of one build: render into `site_dir`, then publish over it."""
     RENDERERS[builder](site_dir, offline=offline, epoch=epoch)
-    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch)
+    publish(site_dir, settings, offline_copy=offline, pdf=pdf, epoch=epoch, history=history)
 
 
 def pack_offline_copy(copy: Path, settings: Settings, dist_dir: Path, epoch: int) -> Path:
@@ -246,15 +248,19 @@ def replace_dir(new: Path, target: Path, trash: Path) -> None:
     os.replace(new, target)
 
 
-def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: bool = False) -> Settings:
-    """Build everything into site_dir and dist_dir; mkdocs.yml's settings."""
+def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs",
+              pdf: bool = False) -> tuple[Settings, History]:
+    """Build everything into site_dir and dist_dir; mkdocs.yml's settings, and the corrections shown."""
     epoch = source_date_epoch()
     settings = check_sources()
+    # Read once, for both builds.
+    history = read_history(ROOT)
     names = settings.file_names
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
-        build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, pdf=pdf)
-        build_site(staging / "offline", settings, builder=builder, offline=True, epoch=epoch)
+        build_site(staging / "site", settings, builder=builder, offline=False, epoch=epoch, history=history,
+                   pdf=pdf)
+        build_site(staging / "offline", settings, builder=builder, offline=True, epoch=epoch, history=history)
         (staging / "dist").mkdir()
         archive = pack_offline_copy(staging / "offline", settings, staging / "dist", epoch)
         # Hosted beside the site too, for its download link.
@@ -270,10 +276,11 @@ def build_all(site_dir: Path, dist_dir: Path, *, builder: str = "mkdocs", pdf: b
         replace_dir(staging / "dist", dist_dir, staging / "trash")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return settings
+    return settings, history
 
 
-def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bool) -> list[tuple[str, str]]:
+def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, history: History, *,
+                  pdf: bool) -> list[tuple[str, str]]:
     """What a good build made, and how large, as (what, figures)."""
     pages = list(site_dir.rglob("index.html"))
     names = settings.file_names
@@ -287,6 +294,7 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
     ]
     if pdf:
         figures.append(("PDF", f"{dist_dir.name}/{names.pdf}, {(dist_dir / names.pdf).stat().st_size:,} bytes"))
+    figures.append(("Changes since first publication", history_line(history)))
     figures += [("Picture", line) for line in size_lines(settings.docs_dir, site_dir)]
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
@@ -297,6 +305,13 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
     return figures
+
+
+def history_line(history: History) -> str:
+    """What the build made of the history: the corrections it shows, or why it shows none."""
+    if history.missing:
+        return f"none shown, only the first publication's date: {history.missing}"
+    return f"{len(history.corrections)}, from {history.commits_read} commits of docs/ and data/"
 
 
 def main() -> int:
@@ -335,7 +350,7 @@ def main() -> int:
     started = time.monotonic()
     stop_after(args.time_limit)
     try:
-        settings = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), builder=args.builder, pdf=args.pdf)
+        settings, history = build_all(args.site_dir.resolve(), args.dist_dir.resolve(), builder=args.builder, pdf=args.pdf)
     except (Exception, SystemExit) as error:
         if os.environ.get("TRUSTSITE_DEBUG"):
             raise
@@ -351,7 +366,7 @@ def main() -> int:
         log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
         return 1
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
-    figures = built_figures(args.site_dir, args.dist_dir, settings, pdf=args.pdf)
+    figures = built_figures(args.site_dir, args.dist_dir, settings, history, pdf=args.pdf)
     for label, value in figures:
         print(f"{label}: {value}")
     github.add_to_summary(figures)

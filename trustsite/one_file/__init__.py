@@ -44,6 +44,8 @@ class Edition:
     site_css: str  # the site's own stylesheet, printing rules included
     # The bytes of a file a section shows (an image), by its path from the site's root.
     read_file: Callable[[str], bytes]
+    updated: date | None = None  # the day of the newest correction, if later than `published`
+    changes: str = ""  # the list of corrections, as a section of HTML; empty while there is none
 
 
 def _opening(section) -> list:
@@ -113,6 +115,7 @@ def one_file_html(edition: Edition) -> str:
     _promote(opening_section)
     opening = "".join(str(element.extract()) for element in _opening(opening_section))
     css = csscompressor.compress(EDITION_CSS + edition.site_css)
+    updated = f" Last updated {time_html(edition.updated)}." if edition.updated else ""
     page = f"""<!doctype html>
 <html lang="{escape(edition.language)}">
 <head>
@@ -129,9 +132,10 @@ def one_file_html(edition: Edition) -> str:
 <header>{opening}</header>
 {_contents(article)}
 <main id="article">{article.decode_contents()}</main>
+{edition.changes}
 <footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
 a feature of the site, not part of the article: the whole article in one file, to read with no
-connection. Article first published {time_html(edition.published)}.</p></footer>
+connection. Article first published {time_html(edition.published)}.{updated}</p></footer>
 </body>
 </html>
 """

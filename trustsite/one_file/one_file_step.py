@@ -9,11 +9,13 @@ offline copy is already offline: it offers neither download.
 
 import re
 
+from trustsite.history import History
 from trustsite.one_file import Edition, one_file_html
 from trustsite.one_file.downloads import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.pdf import pdf_link_html
 from trustsite.publish.pages import Page, RenderedSite
-# The module, not its names: each step module imports the publish package, which imports every step.
+# The modules, not their names: each step module imports the publish package, which imports every step.
+from trustsite.history import history_step
 from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
 from trustsite.whole_article import Section, whole_article_step
@@ -22,8 +24,9 @@ from trustsite.whole_article import Section, whole_article_step
 _COPYRIGHT = re.compile(r'<div class="md-copyright">(\s*<div class="md-copyright__highlight">.*?</div>)*', re.S)
 
 
-def edition_html(site: RenderedSite, sections: list[Section]) -> str:
-    """The one-file edition of the article, from the site's rendered `sections`."""
+def edition_html(site: RenderedSite, sections: list[Section], history: History) -> str:
+    """The one-file edition of the article, from the site's rendered `sections`,
+    with the corrections `history` holds."""
     settings = site.settings
     docs = settings.docs_dir
     return one_file_html(Edition(
@@ -36,6 +39,8 @@ def edition_html(site: RenderedSite, sections: list[Section]) -> str:
         sections=sections,
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
         read_file=lambda path: (docs / path).read_bytes(),
+        updated=history.last_updated(None, settings.published),
+        changes=history_step.edition_section(history, sections),
     ))
 
 
@@ -50,12 +55,12 @@ def _add_to_footer(page: Page, fragment: str) -> None:
     page.html = page.html[:found.end()] + fragment + page.html[found.end():]
 
 
-def offer(site: RenderedSite, sections: list[Section], *, pdf: bool) -> None:
+def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, history: History) -> None:
     """Write the edition beside the online site, and link it and the zip from every page."""
     if site.offline:
         return
     names = site.settings.file_names
-    edition = edition_html(site, sections)
+    edition = edition_html(site, sections, history)
     (site.folder / names.one_file).write_text(edition, encoding="utf-8")
     kept = worker_step.keeps_itself(site)
     for page in site.pages:

@@ -9,8 +9,13 @@ from trustsite.publish.pages import RenderedSite
 FOOTER = '<div class="md-copyright">'
 
 
+def published_line(site: RenderedSite) -> str:
+    """The footer's line that dates the first publication."""
+    return f'<div class="md-copyright__highlight">Article first published {time_html(site.settings.published)}.</div>'
+
+
 def add(site: RenderedSite) -> None:
-    line = f'<div class="md-copyright__highlight">Article first published {time_html(site.settings.published)}.</div>'
+    line = published_line(site)
     for page in site.pages:
         if FOOTER not in page.html:
             raise ValueError(f"{page.path}: no footer (md-copyright) to put the publication date in")

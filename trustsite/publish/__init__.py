@@ -14,6 +14,7 @@ from pathlib import Path
 
 from trustsite.accessibility import accessibility_step
 from trustsite.cards import head_tags_step
+from trustsite.history import History, history_step
 from trustsite.offline_copy import polyfill_step
 from trustsite.one_file import one_file_step
 from trustsite.pictures import figures_step
@@ -34,6 +35,7 @@ class Publication:
     site: RenderedSite
     pdf: bool
     epoch: int
+    history: History  # the corrections since first publication, read once for both builds
     sections: list[Section] = field(default_factory=list)
 
 
@@ -67,7 +69,13 @@ STEPS: tuple[Step, ...] = (
          "before the head tags: the whole-article page is described from its content"),
     Step(lambda p: footer_date_step.add(p.site),
          "before the downloads: they go after the date in every footer"),
-    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf),
+    Step(lambda p: history_step.fill(p.site, p.history),
+         "after the sections are read: the list of changes is no section of the article"),
+    Step(lambda p: history_step.mark_updated(p.site, p.history),
+         "after the date, which its 'Last updated' follows, and before the downloads, which follow both"),
+    Step(lambda p: history_step.write_feed(p.site, p.history),
+         "a file of its own, before the worker's list of files"),
+    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf, history=p.history),
          "after the date: the downloads follow it in the footer"),
     Step(lambda p: head_tags_step.add(p.site, epoch=p.epoch),
          "before the worker: the head's tags come before the manifest's"),
@@ -90,11 +98,12 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
+def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int, history: History,
             preview: bool = False) -> None:
-    """Turn the builder's output in `folder` into the site as published; a
-    `preview` (under `mkdocs serve`) gets no policy and no service worker."""
+    """Turn the builder's output in `folder` into the site as published, with
+    the corrections `history` holds; a `preview` (under `mkdocs serve`) gets no
+    policy and no service worker."""
     site = RenderedSite.read(folder, settings, offline=offline_copy, preview=preview)
-    publication = Publication(site, pdf=pdf, epoch=epoch)
+    publication = Publication(site, pdf=pdf, epoch=epoch, history=history)
     for step in STEPS:
         step.run(publication)

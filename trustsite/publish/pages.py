@@ -55,6 +55,12 @@ class Page:
             raise ValueError(f"{self.path}: no {marker} to put the site's markup before")
         self.html = self.html.replace(marker, fragment + marker, 1)
 
+    def insert_after(self, marker: str, fragment: str) -> None:
+        """`fragment` after the first `marker`, which must be there."""
+        if marker not in self.html:
+            raise ValueError(f"{self.path}: no {marker} to put the site's markup after")
+        self.html = self.html.replace(marker, marker + fragment, 1)
+
 
 @dataclass
 class RenderedSite:

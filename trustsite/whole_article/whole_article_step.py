@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup
 
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.urls import page_url
-from trustsite.whole_article import PAGE, Section, check_depth, whole_article_html
+from trustsite.history import SITE_PAGES
+from trustsite.whole_article import PAGE, Section, check_depth, section_name, whole_article_html
 
 # Zensical starts the article with the skip link's target; the content follows it.
 _ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">(?:\s*<a id="__skip" tabindex="-1"></a>)?)'
@@ -40,15 +41,14 @@ def sections(site: RenderedSite) -> list[Section]:
     Each is named after its file: docs/conclusion.md is "conclusion"."""
     found = []
     for page in site.nav_pages:
-        if page.source == PAGE:
+        if page.source in SITE_PAGES:
             continue
         html = content(page)
         try:
             check_depth(html)
         except ValueError as error:
             raise ValueError(f"{site.settings.docs_dir.name}/{page.source}: {error}") from None
-        name = page.source.removesuffix(".md").replace("/", "-")
-        found.append(Section(name, page_url(page.source, offline=site.offline), html))
+        found.append(Section(section_name(page.source), page_url(page.source, offline=site.offline), html))
     return found
 
 

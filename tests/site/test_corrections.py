@@ -1,0 +1,227 @@
+"""Corrections, dated and visible: a small project with a history of its own
+(the commits that built its pages, then a sentence, a table cell and a
+reference corrected), built once; its pages' dates, the changes page, the
+Atom feed, the offline copy and the one-file edition are read from the build.
+Without its history (a shallow clone), the build says so in one line."""
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from tests.support.article import built_page, site_path
+from tests.support.git_project import commit, record_first_publication, replace_text, start_repository
+from tests.support.project import (Build, build_project, copy_project, run_build, unzip_offline_copy,
+                                   use_test_project)
+from trustsite.history import FEED
+from trustsite.history import PAGE as CHANGES_PAGE
+from trustsite.history.changes_list import NO_HISTORY
+from trustsite.settings import load_settings
+from trustsite.sources import squash
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SENTENCE = "The test project's page, which the tests break."
+CORRECTED = "The test project's page, which the tests correct."
+ROW = "Method B | Describes method B | Why method B matters"
+# A reason and a cell as a hostile or careless hand may write them: shown as written, never run.
+CELL_REASON = "Fix method B's description <script>alert(1)</script>"
+REFERENCE_REASON = "Correct the year of work B"
+REFERENCE = ("Author, B. | {year} | Title of work B | Journal B | 11–20 | 10.5555/test-b | "
+             "Claim B of the test page.")
+# Each page's last correction; None: never corrected since first publication.
+LAST_UPDATED = {"index.md": "2025-03-05", "conclusion.md": "2025-02-03", "references.md": "2025-04-01",
+                WHOLE_ARTICLE_PAGE: "2025-04-01", CHANGES_PAGE: None}
+# The changes page's entries, newest first: anchor, date, reason, and each change.
+ENTRIES = [
+    ("correction-3", "2025-04-01", REFERENCE_REASON,
+     [("Changed on References:", "References", REFERENCE.format(year=2002), REFERENCE.format(year=2012))]),
+    ("correction-2", "2025-03-05", CELL_REASON,
+     [("Changed on Introduction:", "Introduction", ROW, ROW.replace("method B |", "method B & C |"))]),
+    ("correction-1", "2025-02-03", "Correct the test page's sentence",
+     [("Changed on Conclusion:", "Conclusion", SENTENCE, CORRECTED)]),
+]
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory) -> Build:
+    project = use_test_project(copy_project(tmp_path_factory.mktemp("corrected") / "project"))
+    index, conclusion = project / "docs" / "index.md", project / "docs" / "conclusion.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ data_table("methods") }}\n', encoding="utf-8")
+    record_first_publication(project)
+    start_repository(project)
+    # The commits that built the pages: the conclusion's sentence came last.
+    finished = conclusion.read_text(encoding="utf-8")
+    conclusion.write_text("# A test page\n", encoding="utf-8")
+    commit(project, "Start the article", "2025-01-10")
+    conclusion.write_text(finished, encoding="utf-8")
+    commit(project, "Finish the article", "2025-01-21")
+    replace_text(project, "docs/conclusion.md", SENTENCE, CORRECTED)
+    commit(project, "Correct the test page's sentence", "2025-02-03")
+    # White space alone, and the site's own settings: no correction.
+    replace_text(project, "docs/index.md", "opening page, which", "opening page,\nwhich")
+    replace_text(project, "mkdocs.yml", "strict: true", "strict: true  # every warning stops the build")
+    commit(project, "Rewrap the opening page", "2025-02-10")
+    replace_text(project, "data/methods.yml", "description: Describes method B\n",
+                 "description: Describes method B & C\n")
+    commit(project, CELL_REASON, "2025-03-05")
+    replace_text(project, "data/references.yml", "year: 2002", "year: 2012")
+    commit(project, REFERENCE_REASON, "2025-04-01")
+    return build_project(project)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def footer_lines(page: BeautifulSoup) -> list[str]:
+    return [squash(line.get_text()) for line in page.select(".md-copyright__highlight")]
+
+
+def entries(holder) -> list[tuple]:
+    """Each entry of a list of changes: its anchor, date, reason, and each change as
+    (where, the linked page's title, before, after)."""
+    found = []
+    for entry in holder.select("section.history-entry"):
+        heading = entry.find(["h2", "h3"])
+        changes = []
+        for change in entry.select("li.history-change"):
+            before, after = change.select_one(".history-change__before"), change.select_one(
+                ".history-change__after")
+            changes.append((squash(change.p.get_text()), squash(change.p.a.get_text()),
+                            squash(before.get_text()).removeprefix("Before: ") if before else None,
+                            squash(after.get_text()).removeprefix("After: ") if after else None))
+        reason = squash(entry.select_one(".history-entry__reason").get_text()).removeprefix("Reason: ")
+        found.append((heading["id"], heading.time["datetime"], reason, changes))
+    return found
+
+
+def target(site: Path, page: str, href: str) -> tuple[Path, str]:
+    """The file and fragment a link `href` on docs/`page` leads to."""
+    address = urlsplit(urljoin("http://site/" + site_path(page), href))
+    path = unquote(address.path).removeprefix("/")
+    return site / (path + "index.html" if path.endswith("/") or not path else path), address.fragment
+
+
+def test_last_updated_shows_on_the_changed_pages_only(corrected):
+    for page, day in LAST_UPDATED.items():
+        built = soup(built_page(corrected.site, page))
+        lines = footer_lines(built)
+        assert lines[0] == "Article first published January 21, 2025.", page
+        updated = [line.time["datetime"] for line in built.select(".md-copyright__highlight")
+                   if line.get_text().strip().startswith("Last updated")]
+        assert updated == ([day] if day else []), page
+        notices = built.select("article .history-updated a")
+        assert len(notices) == (1 if day else 0), page
+        if day:
+            assert squash(notices[0].get_text()).endswith(": see what changed")
+            assert notices[0].time["datetime"] == day
+            file, anchor = target(corrected.site, page, notices[0]["href"])
+            assert file == built_page(corrected.site, CHANGES_PAGE)
+            entry = soup(file).find(id=anchor)
+            assert entry is not None and entry.time["datetime"] == day, page
+
+
+def test_the_changes_page_lists_each_correction_newest_first(corrected):
+    page = soup(built_page(corrected.site, CHANGES_PAGE))
+    article = page.find("article")
+    assert entries(article) == ENTRIES
+    # The commits that built the pages and the one that only rewrapped them list nothing;
+    # the reason is shown as its author wrote it, and no script of theirs is on the page.
+    assert not article.find("script")
+    for link in article.select("li.history-change a"):
+        file, _ = target(corrected.site, CHANGES_PAGE, link["href"])
+        assert soup(file).find("h1").get_text(strip=True).rstrip("¶"), link
+    # The site's page, labelled so, and left out of search.
+    assert "a feature of the site, not part of the article" in squash(article.get_text())
+    index = "".join(path.read_text(encoding="utf-8") for path in (corrected.site / "search").iterdir())
+    assert SENTENCE in index and "Each correction to the article" not in index
+
+
+def test_the_feed_is_valid_atom_and_holds_the_same_entries(corrected):
+    feed = etree.parse(str(corrected.site / FEED)).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated"):
+        assert feed.findtext(f"{ATOM}{required}"), required
+    assert feed.findtext(f"{ATOM}author/{ATOM}name")
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href").endswith(FEED)
+    items = feed.findall(f"{ATOM}entry")
+    for item in items:
+        assert all(item.findtext(f"{ATOM}{required}") for required in ("id", "title", "updated"))
+    first, *corrections = items
+    assert first.findtext(f"{ATOM}title") == "First published"
+    assert first.findtext(f"{ATOM}updated") == "2025-01-21T00:00:00+00:00"
+    assert [item.findtext(f"{ATOM}updated") for item in corrections] == [
+        f"{day}T12:00:00+00:00" for _, day, _, _ in reversed(ENTRIES)]
+    assert [item.findtext(f"{ATOM}id").rsplit("#", 1)[1] for item in corrections] == [
+        anchor for anchor, _, _, _ in reversed(ENTRIES)]
+    # Each entry says what the changes page says of it.
+    for item, (anchor, day, reason, changes) in zip(corrections, reversed(ENTRIES), strict=True):
+        assert item.findtext(f"{ATOM}title").endswith(f": {reason}")
+        content = BeautifulSoup(f'<section class="history-entry"><h2 id="{anchor}"><time datetime="{day}">'
+                                f"</time></h2>{item.findtext(f'{ATOM}content')}</section>", "html.parser")
+        assert entries(content) == [(anchor, day, reason, changes)]
+    # No clock in it: the feed is as new as its newest entry.
+    assert feed.findtext(f"{ATOM}updated") == corrections[-1].findtext(f"{ATOM}updated")
+
+
+def test_every_page_links_the_feed(corrected, tmp_path):
+    offline = unzip_offline_copy(corrected.dist / corrected.names.archive, tmp_path)
+    # Read at the site's address: 404.html links from the site's root, the others relatively.
+    root = load_settings(corrected.project / "mkdocs.yml").site_url
+    for folder in (corrected.site, offline):
+        assert (folder / FEED).is_file()
+        # Every page: the one-file edition is a file of its own, that links nothing beside it.
+        for path in set(folder.rglob("*.html")) - {folder / corrected.names.one_file}:
+            links = soup(path).select('head link[rel="alternate"][type="application/atom+xml"]')
+            assert len(links) == 1, path
+            address = urljoin(root + path.relative_to(folder).as_posix(), links[0]["href"])
+            assert address == root + FEED, path
+
+
+def test_the_offline_copy_and_the_one_file_edition_carry_the_changes(corrected, tmp_path):
+    offline = unzip_offline_copy(corrected.dist / corrected.names.archive, tmp_path)
+    assert entries(soup(built_page(offline, CHANGES_PAGE, offline=True)).find("article")) == ENTRIES
+    edition = soup(corrected.dist / corrected.names.one_file)
+    section = edition.select_one("section.history")
+    assert [(anchor.removeprefix("changes-"), *rest) for anchor, *rest in entries(section)] == [
+        (anchor, day, reason, changes) for anchor, day, reason, changes in ENTRIES]
+    for link in section.select("li.history-change a"):
+        assert edition.find(id=link["href"].removeprefix("#")), link
+    assert "Last updated April 1, 2025." in squash(edition.footer.get_text())
+
+
+def test_zensical_shows_the_same(corrected):
+    zensical = corrected.project / "zensical"
+    zensical.mkdir()
+    result = run_build(corrected.project, "--builder", "zensical", "--site-dir", str(zensical / "site"),
+                       "--dist-dir", str(zensical / "dist"))
+    assert result.returncode == 0, result.output
+    for page in LAST_UPDATED:
+        assert footer_lines(soup(built_page(zensical / "site", page))) == footer_lines(
+            soup(built_page(corrected.site, page))), page
+    assert entries(soup(built_page(zensical / "site", CHANGES_PAGE)).find("article")) == ENTRIES
+    assert (zensical / "site" / FEED).read_bytes() == (corrected.site / FEED).read_bytes()
+
+
+def test_without_its_history_the_build_says_so_once_and_shows_the_first_date(corrected, tmp_path):
+    # What a checkout with the default fetch-depth, 1, holds.
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", corrected.project.as_uri(), str(clone)],
+                   check=True, capture_output=True, timeout=60)
+    result = run_build(clone)
+    assert result.returncode == 0, result.output
+    said = [line for line in result.output.splitlines() if "history" in line.lower() or "shallow" in line]
+    assert len(said) == 1 and "shallow clone" in said[0], result.output
+    for page in LAST_UPDATED:
+        built = soup(built_page(clone / "site", page))
+        assert footer_lines(built)[0] == "Article first published January 21, 2025.", page
+        assert not [line for line in footer_lines(built) if line.startswith("Last updated")], page
+        assert not built.select(".history-updated"), page
+    article = soup(built_page(clone / "site", CHANGES_PAGE)).find("article")
+    assert NO_HISTORY in squash(article.get_text()) and not entries(article)
+    assert len(etree.parse(str(clone / "site" / FEED)).getroot().findall(f"{ATOM}entry")) == 1
