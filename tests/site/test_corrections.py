@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from tests.support.article import built_page, site_path
-from tests.support.git_project import commit, record_first_publication, replace_text, start_repository
-from tests.support.project import (Build, build_project, copy_project, run_build, unzip_offline_copy,
-                                   use_test_project)
+from tests.support.git_project import (CELL_REASON, CORRECTED, REFERENCE, REFERENCE_REASON, ROW, SENTENCE,
+                                      build_corrected_project)
+from tests.support.project import Build, run_build, unzip_offline_copy
 from trustsite.history import FEED
 from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.history.changes_list import NO_HISTORY
@@ -25,14 +25,6 @@ from trustsite.sources import squash
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SENTENCE = "The test project's page, which the tests break."
-CORRECTED = "The test project's page, which the tests correct."
-ROW = "Method B | Describes method B | Why method B matters"
-# A reason and a cell as a hostile or careless hand may write them: shown as written, never run.
-CELL_REASON = "Fix method B's description <script>alert(1)</script>"
-REFERENCE_REASON = "Correct the year of work B"
-REFERENCE = ("Author, B. | {year} | Title of work B | Journal B | 11–20 | 10.5555/test-b | "
-             "Claim B of the test page.")
 # Each page's last correction; None: never corrected since first publication.
 LAST_UPDATED = {"index.md": "2025-03-05", "conclusion.md": "2025-02-03", "references.md": "2025-04-01",
                 WHOLE_ARTICLE_PAGE: "2025-04-01", CHANGES_PAGE: None}
@@ -49,29 +41,7 @@ ENTRIES = [
 
 @pytest.fixture(scope="module")
 def corrected(tmp_path_factory) -> Build:
-    project = use_test_project(copy_project(tmp_path_factory.mktemp("corrected") / "project"))
-    index, conclusion = project / "docs" / "index.md", project / "docs" / "conclusion.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n{{ data_table("methods") }}\n', encoding="utf-8")
-    record_first_publication(project)
-    start_repository(project)
-    # The commits that built the pages: the conclusion's sentence came last.
-    finished = conclusion.read_text(encoding="utf-8")
-    conclusion.write_text("# A test page\n", encoding="utf-8")
-    commit(project, "Start the article", "2025-01-10")
-    conclusion.write_text(finished, encoding="utf-8")
-    commit(project, "Finish the article", "2025-01-21")
-    replace_text(project, "docs/conclusion.md", SENTENCE, CORRECTED)
-    commit(project, "Correct the test page's sentence", "2025-02-03")
-    # White space alone, and the site's own settings: no correction.
-    replace_text(project, "docs/index.md", "opening page, which", "opening page,\nwhich")
-    replace_text(project, "mkdocs.yml", "strict: true", "strict: true  # every warning stops the build")
-    commit(project, "Rewrap the opening page", "2025-02-10")
-    replace_text(project, "data/methods.yml", "description: Describes method B\n",
-                 "description: Describes method B & C\n")
-    commit(project, CELL_REASON, "2025-03-05")
-    replace_text(project, "data/references.yml", "year: 2002", "year: 2012")
-    commit(project, REFERENCE_REASON, "2025-04-01")
-    return build_project(project)
+    return build_corrected_project(tmp_path_factory.mktemp("corrected"))
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -139,7 +109,7 @@ def test_the_changes_page_lists_each_correction_newest_first(corrected):
     # The site's page, labelled so, and left out of search.
     assert "a feature of the site, not part of the article" in squash(article.get_text())
     index = "".join(path.read_text(encoding="utf-8") for path in (corrected.site / "search").iterdir())
-    assert SENTENCE in index and "Each correction to the article" not in index
+    assert CORRECTED in index and "Each correction to the article" not in index
 
 
 def test_the_feed_is_valid_atom_and_holds_the_same_entries(corrected):
