@@ -4,6 +4,7 @@ where the history cannot be read, within bounds a hostile repository cannot
 break. Small repositories of the test project's sources; no build."""
 
 import subprocess
+import time
 from datetime import date
 
 import pytest
@@ -101,10 +102,23 @@ def test_a_hostile_history_is_read_within_bounds(project):
     git(project, "commit", "--quiet", "--file", str(message), day="2025-02-01")
     (correction,) = read_history(project).corrections
     assert len(correction.reason) <= LONGEST_REASON
-    # Too much output, too long a wait, too many commits: one line, never a hang.
+    # Too much output, too many commits: one line, never a hang.
     assert "said more than" in read_history(project, Limits(output=100)).missing
-    assert "took more than" in read_history(project, Limits(seconds=0.0001)).missing
     assert "no commit of docs/ and data/ matches" in read_history(project, Limits(commits=1)).missing
+
+
+@pytest.mark.parametrize("behaviour, said", [("exec sleep 60", "took more than 0.5 s"),
+                                             ("exec yes", "said more than 1,000 bytes")])
+def test_a_git_that_hangs_or_never_stops_is_stopped(project, monkeypatch, behaviour, said):
+    commit(project, "The article", "2025-01-21")
+    impostor = project.parent / "bin"
+    impostor.mkdir()
+    (impostor / "git").write_text(f"#!/bin/sh\n{behaviour}\n", encoding="utf-8")
+    (impostor / "git").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{impostor}:/usr/bin:/bin")
+    started = time.monotonic()
+    assert said in read_history(project, Limits(seconds=0.5, output=1000)).missing
+    assert time.monotonic() - started < 10
 
 
 def test_a_commit_whose_sources_do_not_read_is_passed_over(project):

@@ -6,6 +6,7 @@ call has a time limit and reads a bounded amount of output, so no history
 """
 
 import os
+import signal
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ LONGEST_REASON = 200
 
 class HistoryUnavailable(Exception):
     """Why the history cannot be read, in a publisher's words."""
+
+
+class GitRefused(HistoryUnavailable):
+    """git ran, in time, and said no: not a repository, no commit yet."""
 
 
 @dataclass(frozen=True)
@@ -52,15 +57,17 @@ def _git(project: Path, arguments: list[str], limits: Limits, stdin: bytes = b""
     is missing, fails, runs past the time limit or says more than the limit."""
     environment = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
+        # A session of its own: stopped, git takes along anything it started.
         process = subprocess.Popen(["git", "--no-pager", *arguments], cwd=project, env=environment,
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
     except OSError:
         raise HistoryUnavailable("git is not installed") from None
     expired = threading.Event()
 
     def stop() -> None:
         expired.set()
-        process.kill()
+        _kill(process)
 
     timer = threading.Timer(limits.seconds, stop)
     # Fed from a thread: git answers while it reads, and a full pipe would block both.
@@ -70,19 +77,25 @@ def _git(project: Path, arguments: list[str], limits: Limits, stdin: bytes = b""
     try:
         output = process.stdout.read(limits.output + 1)
         if len(output) > limits.output:
-            process.kill()
             raise HistoryUnavailable(f"git {arguments[0]} said more than {limits.output:,} bytes")
         code = process.wait()
     finally:
         timer.cancel()
-        process.kill()
+        _kill(process)
         process.wait()
         process.stdout.close()
     if expired.is_set():
         raise HistoryUnavailable(f"git {arguments[0]} took more than {limits.seconds:g} s")
     if code != 0:
-        raise HistoryUnavailable(f"git {arguments[0]} failed")
+        raise GitRefused(f"git {arguments[0]} failed")
     return output
+
+
+def _kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:  # gone already
+        pass
 
 
 def _feed(process: subprocess.Popen, data: bytes) -> None:
@@ -97,9 +110,7 @@ def check_repository(project: Path, limits: Limits) -> None:
     """HistoryUnavailable unless `project` is in a git repository with its whole history."""
     try:
         shallow = _git(project, ["rev-parse", "--is-shallow-repository"], limits).strip()
-    except HistoryUnavailable as error:
-        if "not installed" in str(error):
-            raise
+    except GitRefused:
         raise HistoryUnavailable("this folder is not a git repository (a download, or a copy)") from None
     if shallow == b"true":
         raise HistoryUnavailable("this is a shallow clone, without its history "
@@ -111,7 +122,7 @@ def source_commits(project: Path, limits: Limits) -> list[Commit]:
     parents (a merge stands for its branch), the newest `limits.commits` at most."""
     try:
         _git(project, ["rev-parse", "--verify", "--quiet", "HEAD"], limits)
-    except HistoryUnavailable:
+    except GitRefused:
         return []  # a repository with no commit yet
     # Each record: the commit, its committer's date with its offset, the message's first line cut short.
     output = _git(project, ["log", "--first-parent", "-z", f"--max-count={limits.commits}",
