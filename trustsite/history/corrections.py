@@ -73,29 +73,28 @@ def _safe(path: str) -> bool:
 class _Reader:
     """Reads commits into states, each page's units once for each version of it."""
 
-    def __init__(self, project: Path, folder: Path, limits: Limits) -> None:
-        self.project, self.folder, self.limits = project, folder, limits
+    def __init__(self, project: Path, snapshot: Path, limits: Limits) -> None:
+        self.project, self.snapshot, self.limits = project, snapshot, limits
+        self.written: dict[str, str] = {}  # each file in `snapshot` -> the blob it holds
         self.pages: dict[tuple, list[Unit]] = {}
+        self.menus: dict[str | None, tuple[dict[str, str], list[str]]] = {}
 
-    def state(self, files: list[SourceFile], number: int) -> _State | None:
+    def state(self, files: list[SourceFile]) -> _State | None:
         """The article as `files` hold it; None if they cannot be read as an
         article (an early commit before mkdocs.yml had a menu, say)."""
         files = [file for file in files if _safe(file.path) and file.size <= self.limits.file]
-        snapshot = self.folder / str(number)
-        batch, size = [], 0
-        for file in files:
-            if size + file.size > self.limits.output:
-                self._write(snapshot, batch)
-                batch, size = [], 0
-            batch.append(file)
-            size += file.size
-        self._write(snapshot, batch)
+        self._update(files)
+        snapshot = self.snapshot
         oids = {file.path: file.oid for file in files}
         data = tuple(sorted((path, oid) for path, oid in oids.items() if path.startswith("data/")))
         try:
-            titles = _titles(read_config(snapshot / CONFIG).get("nav"))
+            # mkdocs.yml, slow to parse, changes far less often than the pages: read once for each version.
+            if oids.get(CONFIG) not in self.menus:
+                self.menus[oids.get(CONFIG)] = (_titles(read_config(snapshot / CONFIG).get("nav")),
+                                                article_pages(snapshot))
+            titles, pages = self.menus[oids.get(CONFIG)]
             units, by_page = [], {}
-            for page in article_pages(snapshot):
+            for page in pages:
                 # A page's units change with its text, and with the data and settings its macros read.
                 text = (snapshot / "docs" / page).read_text(encoding="utf-8")
                 key = (oids.get(f"docs/{page}"), (data, oids.get(CONFIG)) if "{{" in text else None)
@@ -110,12 +109,28 @@ class _Reader:
         page_of = {id(unit): page for page, listed in by_page.items() for unit in listed}
         return _State(units, publisher, page_of, titles)
 
-    def _write(self, snapshot: Path, files: list[SourceFile]) -> None:
+    def _update(self, files: list[SourceFile]) -> None:
+        """The snapshot folder made to hold `files`: only the files that differ are written."""
+        for path in set(self.written) - {file.path for file in files}:
+            (self.snapshot / path).unlink()
+            del self.written[path]
+        changed = [file for file in files if self.written.get(file.path) != file.oid]
+        batch, size = [], 0
+        for file in changed:
+            if size + file.size > self.limits.output:
+                self._write(batch)
+                batch, size = [], 0
+            batch.append(file)
+            size += file.size
+        self._write(batch)
+
+    def _write(self, files: list[SourceFile]) -> None:
         blobs = read_blobs(self.project, [file.oid for file in files], self.limits)
         for file in files:
-            target = snapshot / file.path
+            target = self.snapshot / file.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(blobs[file.oid])
+            self.written[file.path] = file.oid
 
 
 def _shown(unit: Unit | None) -> str | None:
@@ -146,7 +161,7 @@ def corrections(project: Path, original: list[Unit], commits: list[Commit], limi
             # A commit that brings back sources already read (a revert) is not read again.
             key = frozenset((file.path, file.oid) for file in files)
             if key not in states:
-                states[key] = reader.state(files, len(states))
+                states[key] = reader.state(files)
             state = states[key]
             if state is None:
                 continue
