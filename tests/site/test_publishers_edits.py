@@ -29,7 +29,7 @@ from scripts.project_copy import copy_with_tests, make_command
 from tests.support.article import as_first_publication, built_page, plain_sentence, reading_text
 from tests.support.project import ROOT
 from trustsite.original import ORIGINAL, differences, original_units
-from trustsite.sources import Unit, article_pages, article_units, page_units
+from trustsite.sources import article_pages, article_units, page_units
 
 NEW_ROW = ("Shared Humour", "Laughing together where it fits", "Eases tension and builds closeness")
 NEW_REFERENCE = {"id": "doe-2024", "authors": "Doe, J., & Roe, R.", "year": 2024,

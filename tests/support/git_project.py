@@ -53,22 +53,29 @@ def replace_text(project: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def commit_the_first_publication(project: Path) -> None:
+    """The sources as they stand recorded as first published, and committed as
+    the commits that built the pages made them: the conclusion's sentence last,
+    on the day of first publication, 2025-01-21."""
+    record_first_publication(project)
+    start_repository(project)
+    conclusion = project / "docs" / "conclusion.md"
+    finished = conclusion.read_text(encoding="utf-8")
+    conclusion.write_text("# A test page\n", encoding="utf-8")
+    commit(project, "Start the article", "2025-01-10")
+    conclusion.write_text(finished, encoding="utf-8")
+    commit(project, "Finish the article", "2025-01-21")
+
+
 def build_corrected_project(folder: Path) -> Build:
     """The test project in `folder`, a repository whose commits built its pages
     (the conclusion's sentence last, on the day of first publication), then
     corrected a sentence, a table cell and a reference, each on a day of its
     own, with white space and a setting changed between: built."""
     project = use_test_project(copy_project(folder / "project"))
-    index, conclusion = project / "docs" / "index.md", project / "docs" / "conclusion.md"
+    index = project / "docs" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + '\n{{ data_table("methods") }}\n', encoding="utf-8")
-    record_first_publication(project)
-    start_repository(project)
-    # The commits that built the pages: the conclusion's sentence came last.
-    finished = conclusion.read_text(encoding="utf-8")
-    conclusion.write_text("# A test page\n", encoding="utf-8")
-    commit(project, "Start the article", "2025-01-10")
-    conclusion.write_text(finished, encoding="utf-8")
-    commit(project, "Finish the article", "2025-01-21")
+    commit_the_first_publication(project)
     replace_text(project, "docs/conclusion.md", SENTENCE, CORRECTED)
     commit(project, "Correct the test page's sentence", "2025-02-03")
     # White space alone, and the site's own settings: no correction.

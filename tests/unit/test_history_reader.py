@@ -9,7 +9,8 @@ from datetime import date
 
 import pytest
 
-from tests.support.git_project import commit, git, record_first_publication, replace_text, start_repository
+from tests.support.git_project import (commit, commit_the_first_publication, git, record_first_publication,
+                                      replace_text, start_repository)
 from tests.support.project import copy_project, use_test_project
 from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.history import Change, History
@@ -34,14 +35,8 @@ def project(tmp_path):
 @pytest.fixture(scope="module")
 def history(tmp_path_factory) -> History:
     project = use_test_project(copy_project(tmp_path_factory.mktemp("history") / "project"))
-    record_first_publication(project)
-    start_repository(project)
+    commit_the_first_publication(project)
     conclusion = project / "docs" / "conclusion.md"
-    finished = conclusion.read_text(encoding="utf-8")
-    conclusion.write_text("# A test page\n", encoding="utf-8")
-    commit(project, "Start the article", "2025-01-10")
-    conclusion.write_text(finished, encoding="utf-8")
-    commit(project, "Finish the article", "2025-01-21")
     replace_text(project, "docs/conclusion.md", SENTENCE, TYPO)
     commit(project, "Publish the conclusion with a typo", "2025-02-01")
     # Back to sources already read: a correction all the same.
