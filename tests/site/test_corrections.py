@@ -4,6 +4,8 @@ reference corrected), built once; its pages' dates, the changes page, the
 Atom feed, the offline copy and the one-file edition are read from the build.
 Without its history (a shallow clone), the build says so in one line."""
 
+import json
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from tests.support.article import built_page, site_path
 from tests.support.git_project import (CELL_REASON, CORRECTED, REFERENCE, REFERENCE_REASON, ROW, SENTENCE,
                                       build_corrected_project)
 from tests.support.project import Build, run_build, unzip_offline_copy
+from tests.site.test_html_valid import VNU, allowed_messages
 from trustsite.history import FEED
 from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.history.changes_list import NO_HISTORY
@@ -163,6 +166,18 @@ def test_the_offline_copy_and_the_one_file_edition_carry_the_changes(corrected, 
     for link in section.select("li.history-change a"):
         assert edition.find(id=link["href"].removeprefix("#")), link
     assert "Last updated April 1, 2025." in squash(edition.footer.get_text())
+
+
+def test_the_nu_checker_finds_no_error_in_the_changes(corrected):
+    pages = [built_page(corrected.site, CHANGES_PAGE), built_page(corrected.site, "conclusion.md"),
+             corrected.dist / corrected.names.one_file]
+    checked = subprocess.run([shutil.which("java"), "-jar", str(VNU), "--errors-only", "--format", "json",
+                              *map(str, pages)], capture_output=True, text=True, timeout=600)
+    # The theme's own markup may need the allowlist, as on every page; the one-file edition may not.
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in json.loads(checked.stderr)["messages"]
+              if m.get("message") not in allowed_messages("mkdocs") or m.get("url", "").endswith(
+                  corrected.names.one_file)]
+    assert errors == []
 
 
 def test_zensical_shows_the_same(corrected):
