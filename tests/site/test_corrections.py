@@ -18,7 +18,8 @@ from lxml import etree
 from tests.support.article import built_page, site_path
 from tests.support.git_project import (CELL_REASON, CORRECTED, REFERENCE, REFERENCE_REASON, ROW, SENTENCE,
                                       build_corrected_project)
-from tests.support.project import Build, run_build, unzip_offline_copy
+from tests.support.project import (TEST_PROJECT_NAV, Build, copy_project, replace_nav, run_build,
+                                   unzip_offline_copy, use_test_project)
 from tests.site.test_html_valid import VNU, allowed_messages
 from trustsite.history import FEED
 from trustsite.history import PAGE as CHANGES_PAGE
@@ -191,6 +192,19 @@ def test_zensical_shows_the_same(corrected):
             soup(built_page(corrected.site, page))), page
     assert entries(soup(built_page(zensical / "site", CHANGES_PAGE)).find("article")) == ENTRIES
     assert (zensical / "site" / FEED).read_bytes() == (corrected.site / FEED).read_bytes()
+    for page in LAST_UPDATED:
+        assert soup(built_page(zensical / "site", page)).select('head link[type="application/atom+xml"]'), page
+
+
+def test_a_menu_without_the_changes_page_is_refused_in_one_line(tmp_path):
+    project = use_test_project(copy_project(tmp_path / "project"))
+    (project / "docs" / CHANGES_PAGE).unlink()
+    replace_nav(project, [item for item in TEST_PROJECT_NAV if CHANGES_PAGE not in item.values()])
+    result = run_build(project)
+    assert result.returncode == 1
+    (said, failed) = result.output.splitlines()
+    assert said.startswith(f"ERROR   -  mkdocs.yml: the menu (nav) does not list {CHANGES_PAGE}"), said
+    assert failed.endswith("were left as they were."), failed
 
 
 def test_without_its_history_the_build_says_so_once_and_shows_the_first_date(corrected, tmp_path):
