@@ -25,10 +25,9 @@ from trustsite.sources import Unit, article_pages, page_units
 class _State:
     """The article as one commit left it."""
 
-    units: list[Unit]        # as make check-original reads them
-    publisher: list[Unit]    # what the publisher wrote or gave as data, compared between commits
-    page_of: dict[int, str]  # each unit of `publisher` (by id) -> its page under docs/
-    titles: dict[str, str]   # each page of the menu -> its title there
+    units: list[Unit]       # as make check-original reads them
+    publisher: list[Unit]   # what the publisher wrote or gave as data, compared between commits
+    titles: dict[str, str]  # each page of the menu -> its title there
 
 
 def _titles(nav) -> dict[str, str]:
@@ -71,12 +70,14 @@ def _safe(path: str) -> bool:
 
 
 class _Reader:
-    """Reads commits into states, each page's units once for each version of it."""
+    """Reads commits into states, each page's units once for each version of
+    it: a state holds only references to them, so a long history takes little memory."""
 
     def __init__(self, project: Path, snapshot: Path, limits: Limits) -> None:
         self.project, self.snapshot, self.limits = project, snapshot, limits
         self.written: dict[str, str] = {}  # each file in `snapshot` -> the blob it holds
-        self.pages: dict[tuple, list[Unit]] = {}
+        self.pages: dict[tuple, tuple[list[Unit], list[Unit]]] = {}  # units, and the publisher's
+        self.page_of: dict[int, str] = {}  # each publisher's unit read (by id) -> its page under docs/
         self.menus: dict[str | None, tuple[dict[str, str], list[str]]] = {}
 
     def state(self, files: list[SourceFile]) -> _State | None:
@@ -84,30 +85,29 @@ class _Reader:
         article (an early commit before mkdocs.yml had a menu, say)."""
         files = [file for file in files if _safe(file.path) and file.size <= self.limits.file]
         self._update(files)
-        snapshot = self.snapshot
         oids = {file.path: file.oid for file in files}
         data = tuple(sorted((path, oid) for path, oid in oids.items() if path.startswith("data/")))
         try:
             # mkdocs.yml, slow to parse, changes far less often than the pages: read once for each version.
             if oids.get(CONFIG) not in self.menus:
-                self.menus[oids.get(CONFIG)] = (_titles(read_config(snapshot / CONFIG).get("nav")),
-                                                article_pages(snapshot))
+                self.menus[oids.get(CONFIG)] = (_titles(read_config(self.snapshot / CONFIG).get("nav")),
+                                                article_pages(self.snapshot))
             titles, pages = self.menus[oids.get(CONFIG)]
-            units, by_page = [], {}
+            units, publisher = [], []
             for page in pages:
                 # A page's units change with its text, and with the data and settings its macros read.
-                text = (snapshot / "docs" / page).read_text(encoding="utf-8")
-                key = (oids.get(f"docs/{page}"), (data, oids.get(CONFIG)) if "{{" in text else None)
+                text = (self.snapshot / "docs" / page).read_text(encoding="utf-8")
+                key = (page, oids.get(f"docs/{page}"), (data, oids.get(CONFIG)) if "{{" in text else None)
                 if key not in self.pages:
-                    self.pages[key] = page_units(snapshot, page)
-                units += self.pages[key]
-                by_page[page] = _publisher_units(self.pages[key])
+                    read = page_units(self.snapshot, page)
+                    self.pages[key] = (read, _publisher_units(read))
+                    self.page_of.update((id(unit), page) for unit in self.pages[key][1])
+                units += self.pages[key][0]
+                publisher += self.pages[key][1]
         # The sources of an old commit may be broken in any way the checks of its day let through.
         except Exception:  # noqa: BLE001
             return None
-        publisher = [unit for listed in by_page.values() for unit in listed]
-        page_of = {id(unit): page for page, listed in by_page.items() for unit in listed}
-        return _State(units, publisher, page_of, titles)
+        return _State(units, publisher, titles)
 
     def _update(self, files: list[SourceFile]) -> None:
         """The snapshot folder made to hold `files`: only the files that differ are written."""
@@ -140,11 +140,11 @@ def _shown(unit: Unit | None) -> str | None:
     return " | ".join(text for text, _ in unit.cells) if unit.cells else unit.text
 
 
-def _changes(before: _State, after: _State) -> list[Change]:
+def _changes(before: _State, after: _State, page_of: dict[int, str]) -> list[Change]:
     changes = []
     for difference in differences(before.publisher, after.publisher):
         state, unit = (after, difference.now) if difference.now is not None else (before, difference.was)
-        page = state.page_of[id(unit)]
+        page = page_of[id(unit)]
         changes.append(Change(page, state.titles.get(page, page), _shown(difference.was), _shown(difference.now)))
     return changes
 
@@ -169,7 +169,7 @@ def corrections(project: Path, original: list[Unit], commits: list[Commit], limi
                 if not differences(original, state.units):
                     previous = state
                 continue
-            if changes := _changes(previous, state):
+            if changes := _changes(previous, state, reader.page_of):
                 found.append(Correction(len(found) + 1, commit.when, commit.reason, tuple(changes)))
             previous = state
     if previous is None:
