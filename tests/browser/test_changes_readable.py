@@ -1,7 +1,7 @@
 """The corrections as every reader meets them, in a real Chromium: axe-core
 finds nothing on the changes page and on a corrected page, with its notice
-and footer line, in either palette (a small project with corrections of its
-own, tests/support/git_project.py)."""
+and footer line, in either palette, and the feed's link costs no request (a
+small project with corrections of its own, tests/support/git_project.py)."""
 
 import pytest
 
@@ -25,7 +25,8 @@ def test_axe_finds_no_violation_on_the_changes_and_a_corrected_page(browser, cor
     page = context.new_page()
     page.goto(corrected_url)
     choose_palette(page, palette)
-    found = []
+    found, asked = [], []
+    page.on("request", lambda request: asked.append(request.url))
     for path in (site_path(CHANGES_PAGE), site_path("conclusion.md")):
         page.goto(corrected_url + path)
         assert scheme(page) == palette
@@ -34,3 +35,6 @@ def test_axe_finds_no_violation_on_the_changes_and_a_corrected_page(browser, cor
         found += [f"{path}: {violation}" for violation in axe_violations(page)]
     context.close()
     assert not found, f"axe, {palette} palette:\n" + "\n".join(found)
+    # The feed's link costs no request: neither the feed nor, as the theme's script
+    # asks for a page's other languages, the sitemap.
+    assert not [address for address in asked if address.endswith(("feed.xml", "sitemap.xml"))], asked
