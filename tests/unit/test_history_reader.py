@@ -18,6 +18,7 @@ from trustsite.history.corrections import read_history
 from trustsite.history.git_history import LONGEST_REASON, Limits
 from trustsite.original import ORIGINAL, differences, original_units
 from trustsite.sources import article_pages, article_units
+from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 SENTENCE = "The test project's page, which the tests break."
 TYPO = "The test project's page, which the tests braek."
@@ -60,6 +61,9 @@ def test_a_correction_changes_what_the_publisher_wrote(history):
 def test_the_last_update_is_the_newest_correction_after_first_publication(history):
     assert history.last_updated("conclusion.md", date(2025, 1, 21)) == date(2025, 2, 2)
     assert history.last_updated(None, date(2025, 1, 21)) == date(2025, 2, 2)
+    # The one-page view shows every page; the changes page is none of the article's.
+    assert history.last_updated(WHOLE_ARTICLE_PAGE, date(2025, 1, 21)) == date(2025, 2, 2)
+    assert history.last_updated(CHANGES_PAGE, date(2025, 1, 21)) is None
     assert history.last_updated("index.md", date(2025, 1, 21)) is None
     # A first publication dated after the correction: nothing later to show.
     assert history.last_updated("conclusion.md", date(2025, 2, 2)) is None

@@ -72,12 +72,15 @@ class History:
     commits_read: int = 0
 
     def latest(self, page: str | None = None) -> Correction | None:
-        """The newest correction to docs/`page`, or to any page if `page` is None."""
+        """The newest correction to docs/`page`; to any page for None or the
+        whole-article page, which shows every page."""
+        every = page is None or page == WHOLE_ARTICLE_PAGE
         return next((correction for correction in reversed(self.corrections)
-                     if page is None or page in correction.pages), None)
+                     if every or page in correction.pages), None)
 
     def last_updated(self, page: str | None, published: date) -> date | None:
-        """The day of the newest correction to docs/`page` (None: to any page),
-        if it is later than the first publication, `published`; else None."""
+        """The day docs/`page` (None: the article) was last corrected, if later
+        than its first publication, `published`; else None. What its footer
+        says after "Last updated", and its dateModified."""
         latest = self.latest(page)
         return latest.day if latest and latest.day > published else None

@@ -14,7 +14,6 @@ from trustsite.publication_date import time_html
 from trustsite.publication_date.footer_date_step import published_line
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.urls import page_url
-from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 from trustsite.whole_article import Section, section_name, whole_article_step
 
 
@@ -46,14 +45,10 @@ def mark_updated(site: RenderedSite, history: History) -> None:
     published = site.settings.published
     changes = _changes_page(site)
     for page in site.nav_pages:
-        if page.source == PAGE:
-            continue
-        # The whole-article page shows every page: any correction changed it.
-        scope = None if page.source == WHOLE_ARTICLE_PAGE else page.source
-        day = history.last_updated(scope, published)
+        day = history.last_updated(page.source, published)
         if day is None:
             continue
-        latest = history.latest(scope)
+        latest = history.latest(page.source)
         address = page.url(page_url(changes.source, offline=site.offline)) + f"#{latest.anchor}"
         whole_article_step.append_to_content(
             page, f'\n<p class="history-updated"><a href="{address}">Updated {time_html(day)}: '
