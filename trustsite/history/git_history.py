@@ -92,10 +92,12 @@ def _git(project: Path, arguments: list[str], limits: Limits, stdin: bytes = b""
 
 
 def _kill(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:  # gone already
-        pass
+    """Stop git and what it started, unless it has been waited for: its number may be another's by then."""
+    if process.returncode is None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:  # gone already
+            pass
 
 
 def _feed(process: subprocess.Popen, data: bytes) -> None:
