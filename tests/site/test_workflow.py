@@ -107,6 +107,8 @@ def test_the_build_job_is_the_publishers_pipeline(workflow):
     runs = [step.get("run", "") for step in steps]
     checkout = steps[uses.index("actions/checkout")]
     assert checkout["with"]["persist-credentials"] is False
+    # The whole history, which the corrections and the pages' dates are read from.
+    assert checkout["with"]["fetch-depth"] == 0
     assert steps[uses.index("actions/setup-python")]["with"]["python-version"] == "3.11"
     # The build gets its address from configure-pages, and runs before the tests so that
     # its messages reach the pull request; nothing is uploaded for Pages before both pass.
