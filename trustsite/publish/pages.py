@@ -124,12 +124,6 @@ class Page:
             raise RuntimeError(f"{self.path}: already serialized for the text-level steps; edit it before them")
         return self._tree
 
-    def insert_after(self, marker: str, fragment: str) -> None:
-        """`fragment` after the first `marker`, which must be there."""
-        if marker not in self.html:
-            raise ValueError(f"{self.path}: no {marker} to put the site's markup after")
-        self.html = self.html.replace(marker, marker + fragment, 1)
-
 
 @dataclass
 class RenderedSite:
