@@ -11,6 +11,9 @@ BUILDER_VENVS := $(VENV)/.installed $(if $(filter zensical,$(BUILDER)),$(ZENSICA
 # What a build reads: `make deploy` publishes them only as committed.
 DEPLOYED_SOURCES := docs data includes overrides trustsite macros.py mkdocs.yml pyproject.toml \
   requirements.txt requirements-zensical.txt
+# `make test`'s processes, and its tiers (all when empty).
+WORKERS ?= 2
+TESTS ?=
 # Where `make serve` previews the site; `make serve DEV_ADDR=127.0.0.1:8001` moves it.
 DEV_ADDR ?= 127.0.0.1:8000
 
@@ -30,10 +33,11 @@ pdf: $(BUILDER_VENVS)
 	$(PY) -m trustsite build --builder $(BUILDER) --pdf
 
 ## test: the whole test suite, every tier (tests/unit, contracts, site, browser),
-## on both builders' output; two processes, each test file's tests in one of
-## them, sharing its builds
+## on both builders' output; WORKERS processes (default 2; auto: one per core),
+## each test file's tests in one of them, sharing its builds; TESTS="tests/site"
+## runs some tiers only (the Pages workflow runs the tiers in two halves)
 test: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
-	$(PY) -m pytest -n 2 --dist loadscope
+	$(PY) -m pytest -n $(WORKERS) --dist loadscope $(TESTS)
 
 ## test-fast: the unit tier alone (tests/unit), in seconds: no build, no browser;
 ## run it while editing the code, and `make test` before pushing

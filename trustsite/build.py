@@ -32,6 +32,8 @@ from trustsite.builders import RENDERERS
 from trustsite.cards.social_card import CARD_FOLDER
 from trustsite.check import check_pages
 from trustsite.context import BuildContext
+from trustsite.history import History
+from trustsite.history.corrections import read_history
 from trustsite.offline_copy import used_offline
 from trustsite.offline_copy.archive import pack, write_checksum
 from trustsite.offline_copy.derive import derive_offline_copy
@@ -104,7 +106,7 @@ def check_sources(project: Path) -> Settings:
 def publish_build(site_dir: Path, context: BuildContext) -> None:
     """Stage 3 of one edition: publish over its rendered folder."""
     publish(site_dir, context.settings, offline_copy=context.offline, pdf=context.pdf, epoch=context.epoch,
-            repository=context.repository)
+            repository=context.repository, history=context.history)
 
 
 def pack_offline_copy(copy: Path, context: BuildContext, dist_dir: Path) -> Path:
@@ -128,8 +130,9 @@ def build_all(project: Path, site_dir: Path, dist_dir: Path, *, builder: str = "
               pdf: bool = False, repository: str | None = None) -> BuildContext:
     """Build the project at `project` into site_dir and dist_dir; the build's context.
     `repository`: the GitHub repository's address, for readers' replies (trustsite.feedback)."""
-    online = BuildContext(project, check_sources(project), builder, source_date_epoch(project), pdf=pdf,
-                          repository=repository)
+    # The history is read once, for both builds.
+    online = BuildContext(project, check_sources(project), builder, source_date_epoch(project),
+                          read_history(project), pdf=pdf, repository=repository)
     # The offline copy links no PDF.
     offline = dataclasses.replace(online, offline=True, pdf=False)
     names = online.settings.file_names
@@ -159,7 +162,8 @@ def build_all(project: Path, site_dir: Path, dist_dir: Path, *, builder: str = "
     return online
 
 
-def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bool) -> list[tuple[str, str]]:
+def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, history: History, *,
+                  pdf: bool) -> list[tuple[str, str]]:
     """What a good build made, and how large, as (what, figures)."""
     pages = list(site_dir.rglob("index.html"))
     names = settings.file_names
@@ -173,6 +177,7 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
     ]
     if pdf:
         figures.append(("PDF", f"{dist_dir.name}/{names.pdf}, {(dist_dir / names.pdf).stat().st_size:,} bytes"))
+    figures.append(("Changes since first publication", history_line(history)))
     figures += [("Picture", line) for line in size_lines(settings.docs_dir, site_dir)]
     cards = sorted((site_dir / CARD_FOLDER).rglob("*.png"))
     figures.append(("Link-preview cards", f"{len(cards)} in {site_dir.name}/{CARD_FOLDER}, "
@@ -183,3 +188,10 @@ def built_figures(site_dir: Path, dist_dir: Path, settings: Settings, *, pdf: bo
         figures.append(("Kept by readers' browsers after a first visit",
                         f"{len(saved)} files, {sum(file.path.stat().st_size for file in saved):,} bytes"))
     return figures
+
+
+def history_line(history: History) -> str:
+    """What the build made of the history: the corrections it shows, or why it shows none."""
+    if history.missing:
+        return f"none shown, only the first publication's date: {history.missing}"
+    return f"{len(history.corrections)}, from {history.commits_read} commits of docs/ and data/"

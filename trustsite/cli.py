@@ -123,7 +123,7 @@ def build(args: argparse.Namespace) -> int:
             log.error("Build failed; %s/ and %s/ were left as they were.", args.site_dir.name, args.dist_dir.name)
             return 1
     print(f"Built {args.site_dir.name}/ and {args.dist_dir.name}/ in {time.monotonic() - started:.1f} s")
-    figures = built_figures(args.site_dir, args.dist_dir, context.settings, pdf=args.pdf)
+    figures = built_figures(args.site_dir, args.dist_dir, context.settings, context.history, pdf=args.pdf)
     for label, value in figures:
         print(f"{label}: {value}")
     overdue = overdue_notice(context.settings.review, context.epoch, "mkdocs.yml")

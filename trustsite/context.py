@@ -4,6 +4,7 @@ each stage as an argument: no stage reads them from the environment."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from trustsite.history import History
 from trustsite.settings import Settings
 
 
@@ -13,6 +14,7 @@ class BuildContext:
     settings: Settings  # mkdocs.yml's, read once (trustsite.settings)
     builder: str  # one of trustsite.builders.BUILDERS
     epoch: int  # the build's date, in seconds since 1970: the same commit gives the same bytes
+    history: History  # the corrections since first publication, from the repository's history
     offline: bool = False  # the offline copy rather than the online site
     pdf: bool = False  # the site links the PDF printed after it
     # The GitHub repository's address when the build runs on GitHub Actions,

@@ -20,13 +20,13 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from trustsite.data import load_located_rows
+from trustsite.history import SITE_PAGES
 from trustsite.prose import page_body, render
 from trustsite.publication_date import long_date, published_date
 from trustsite.references import sorted_references
 from trustsite.schema import SCHEMAS, Reference
 from trustsite.settings import nav_files, read_config
 from trustsite.tables import TABLES
-from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 # Where a sentence ends: after ".", "!" or "?" and a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -171,7 +171,7 @@ def page_units(project: Path, page: str) -> list[Unit]:
     """
     file = f"docs/{page}"
     lines, first = page_body((project / file).read_text(encoding="utf-8"))
-    added = page == WHOLE_ARTICLE_PAGE
+    added = page in SITE_PAGES
     calls = []
     for start, block in blocks(lines, first):
         if len(block) == 1 and (call := _MACRO_CALL.match(block[0].strip())):
@@ -198,8 +198,8 @@ def nav_pages(project: Path) -> list[str]:
 
 
 def article_pages(project: Path) -> list[str]:
-    """The nav's pages that are the article's sections: all but the one-page view."""
-    return [page for page in nav_pages(project) if page != WHOLE_ARTICLE_PAGE]
+    """The nav's pages that are the article's sections: all but the site's own pages."""
+    return [page for page in nav_pages(project) if page not in SITE_PAGES]
 
 
 def article_units(project: Path) -> list[Unit]:

@@ -11,8 +11,9 @@ footnote, notes, a table, a paragraph in French and a new publication date.
 Then it runs `make test` there, the whole suite, and `make pdf`, and looks
 for each edit, as the publisher wrote it, in each edition: the site, the
 whole-article page, the one-file edition, the offline copy (unzipped) and
-the PDF (its text read with pypdf). It prints one line per edit and edition,
-keeps the copy if anything failed, and exits 1 then.
+the PDF (its text read with pypdf); the typo's correction, with its commit
+message as the reason, in the list of changes and in feed.xml. It prints one
+line per edit and edition, keeps the copy if anything failed, and exits 1 then.
 
 Each edit finds its place by the article's structure (the third page of the
 menu, a table's first row), never by today's words, so the drill holds after

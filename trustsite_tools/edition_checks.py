@@ -2,6 +2,7 @@
 for it: in an edition's HTML, read with BeautifulSoup, and in the PDF's text,
 read with pypdf and compacted (trustsite_tools/drill.py)."""
 
+import copy
 import datetime
 import re
 import unicodedata
@@ -10,9 +11,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+from lxml import etree
 
+from trustsite.history import FEED
 from trustsite.sources import squash
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+# The list of changes in an edition: each correction, with the words before it (trustsite/history/).
+CHANGES_LIST = "section.history, section.history-entry"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
@@ -27,7 +33,11 @@ class Document:
 
     @property
     def text(self) -> str:
-        return squash(self.soup.get_text())
+        """What the edition says, but for its list of changes, which quotes words corrected since."""
+        said = copy.copy(self.soup)
+        for changes in said.select(CHANGES_LIST):
+            changes.decompose()
+        return squash(said.get_text())
 
 
 @dataclass(frozen=True)
@@ -174,6 +184,40 @@ class Dated:
         if any(compact(words) in pdf.text for words in long_dates(self.day)):
             return None
         return f"the date {long_dates(self.day)[0]} is not in the PDF"
+
+
+@dataclass(frozen=True)
+class Corrected:
+    """The correction committed as `reason`, listed on the changes page (`page`)
+    with the words `before` and `after`, and in the site's Atom feed."""
+    page: str
+    reason: str
+    before: str
+    after: str
+
+    def in_html(self, doc: Document) -> str | None:
+        if doc.edition == "whole article":
+            return None  # the one-page view holds the article alone
+        entries = [squash(entry.get_text()) for entry in doc.soup.select("section.history-entry")
+                   if f"Reason: {self.reason}" in squash(entry.get_text())]
+        if not entries:
+            return f'no entry "{self.reason}" in the list of changes'
+        if not any(f"Before: {self.before}" in entry and f"After: {self.after}" in entry for entry in entries):
+            return f'the entry "{self.reason}" does not show "{self.before}" before and "{self.after}" after'
+        return self._in_feed(doc.root / FEED) if doc.edition in ("site", "offline") else None
+
+    def _in_feed(self, feed: Path) -> str | None:
+        if not feed.is_file():
+            return f"no {FEED}"
+        entries = etree.parse(str(feed)).getroot().findall(f"{ATOM}entry")
+        said = [squash(BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser").get_text())
+                for entry in entries if (entry.findtext(f"{ATOM}title") or "").endswith(f": {self.reason}")]
+        if not any(self.before in text and self.after in text for text in said):
+            return f'{FEED} has no entry "{self.reason}" with its words before and after'
+        return None
+
+    def in_pdf(self, pdf: Pdf) -> str | None:
+        return None  # the PDF prints the article alone
 
 
 @dataclass

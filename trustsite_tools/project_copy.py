@@ -4,6 +4,8 @@ build needs, and what the Pages workflow's `make test` needs besides."""
 import shutil
 from pathlib import Path
 
+from trustsite.history import PAGE as CHANGES_PAGE
+from trustsite.history import SITE_PAGES
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +53,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TEST_PROJECT = FIXTURES / "test-project"
 # The test project's menu, which use_test_project puts in place of the article's.
 TEST_PROJECT_NAV = [{"Introduction": "index.md"}, {"Conclusion": "conclusion.md"},
-                    {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE}]
+                    {"References": "references.md"}, {"Whole article on one page": WHOLE_ARTICLE_PAGE},
+                    {"Changes since first publication": CHANGES_PAGE}]
 
 
 def use_test_project(project: Path) -> Path:
@@ -59,10 +62,10 @@ def use_test_project(project: Path) -> Path:
     of the article's, for tests that name a row or a line: a publisher's edit
     moves none, and no page of the article is left to link into invented data.
 
-    What the site adds (the one-page view, the stylesheet) stays.
+    What the site adds (the one-page view, the changes page, the stylesheet) stays.
     """
     for page in (project / "docs").rglob("*.md"):
-        if page.relative_to(project / "docs").as_posix() != WHOLE_ARTICLE_PAGE:
+        if page.relative_to(project / "docs").as_posix() not in SITE_PAGES:
             page.unlink()
     for folder in ("docs", "data"):
         shutil.copytree(TEST_PROJECT / folder, project / folder, dirs_exist_ok=True)

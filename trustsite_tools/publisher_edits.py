@@ -16,10 +16,11 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw
 
-from trustsite_tools.edition_checks import (Citation, Dated, Edit, InElement, MenuEntry, NotShown, Picture, Row, Shown,
-                                    long_dates, shown_text)
+from trustsite_tools.edition_checks import (Citation, Corrected, Dated, Edit, InElement, MenuEntry, NotShown, Picture,
+                                            Row, Shown, long_dates, shown_text)
 from trustsite_tools.project_copy import SHARED
 from trustsite.data import load_rows
+from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.schema import SCHEMAS
 from trustsite.settings import load_settings
 from trustsite.sources import Unit, article_pages, page_calling, page_units, sentences
@@ -211,8 +212,10 @@ class Drill:
         replace_once(self.project, f"docs/{page}", sentence, wrong)
         self.commit(f"Publish docs/{page} with a typo, {misspelt}")
         replace_once(self.project, f"docs/{page}", wrong, sentence)
-        self.record(f"Correct a typo in docs/{page}: {misspelt} to {word}", f"typo corrected: {misspelt} to {word}",
-                    f"docs/{page}", Shown(page, sentence), NotShown(page, wrong))
+        # A correction, with its reason: listed on the changes page and in the feed.
+        reason = f"Correct a typo in docs/{page}: {misspelt} to {word}"
+        self.record(reason, f"typo corrected: {misspelt} to {word}", f"docs/{page}", Shown(page, sentence),
+                    NotShown(page, wrong), Corrected(CHANGES_PAGE, reason, wrong, sentence))
 
     def first_sentence(self) -> None:
         page, _, old = first_sentence(self.project, self.following("first_sentence"))

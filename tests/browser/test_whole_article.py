@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from tests.support.article import article_texts, plain_sentence, reading_text, table_count, unplaced_units
 from tests.support.built_site import plain
 from tests.support.project import both_builders
+from trustsite.history import SITE_PAGES
 from trustsite.sources import article_pages
 
 
@@ -21,10 +22,12 @@ def test_the_one_page_holds_every_section_in_order_and_every_sentence(offline_co
     nav = [plain(a["href"]).removesuffix(".html")
            for a in article(offline_copy / "index.html").find_parent("body").select(
                ".md-nav--primary a.md-nav__link[href]") if "#" not in a["href"]]
-    assert nav[0] == "index" and nav[-1] == "whole-article"
+    # The site's own pages close the menu: the one-page view, then the changes since first publication.
+    site_pages = [page.removesuffix(".md") for page in SITE_PAGES]
+    assert nav[0] == "index" and nav[-len(site_pages):] == site_pages
     for page in (built.site / "whole-article" / "index.html", offline_copy / "whole-article.html"):
         sections = article(page).find_all("section", class_="whole-article__section")
-        assert [s["id"] for s in sections] == nav[:-1]
+        assert [s["id"] for s in sections] == nav[:-len(site_pages)]
         assert len(article(page).find_all("table")) == table_count(built.site, built.project)
         # The page alone is enough to read the whole article, in the sources' order.
         assert unplaced_units(reading_text(article(page)), article_texts(built.project)) == [], page

@@ -13,7 +13,6 @@ inputs, and are the same for any words. The build command, `make pdf`, runs
 as it is.
 """
 
-import itertools
 import json
 import os
 import re
@@ -25,10 +24,10 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.support.article import built_page, plain_sentence, reading_text
+from tests.support.article import as_first_publication, built_page, plain_sentence, reading_text
 from tests.support.project import ROOT
 from trustsite.original import ORIGINAL, differences, original_units
-from trustsite.sources import Unit, article_pages, article_units, page_units
+from trustsite.sources import article_pages, article_units, page_units
 from trustsite_tools import publisher_edits
 from trustsite_tools.project_copy import copy_with_tests, make_command
 
@@ -121,15 +120,6 @@ def rewrite_a_first_sentence(project: Path) -> tuple[str, Edit]:
 def run(project: Path, command: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(make_command(command.removeprefix("make ")), cwd=project, capture_output=True,
                           text=True, timeout=900, env={**os.environ, **env})
-
-
-def as_first_publication(units: list[Unit]) -> str:
-    """`units` written as tests/fixtures/article.txt is (trustsite/original.py):
-    each sentence or heading a block of its own, a table's rows one block."""
-    written = [unit for unit in units if not unit.added]
-    blocks = [["\n".join(unit.text for unit in group)] if is_row else [unit.text for unit in group]
-              for is_row, group in itertools.groupby(written, key=lambda unit: bool(unit.cells))]
-    return "\n\n".join(block for group in blocks for block in group) + "\n"
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ Both checkers run offline from the project's virtual environment. Each is
 also shown a broken workflow, so a checker that silently checks nothing fails.
 """
 
+import configparser
 import json
 import re
 import subprocess
@@ -107,12 +108,15 @@ def test_the_build_job_is_the_publishers_pipeline(workflow):
     runs = [step.get("run", "") for step in steps]
     checkout = steps[uses.index("actions/checkout")]
     assert checkout["with"]["persist-credentials"] is False
+    # The whole history, which the corrections and the pages' dates are read from.
+    assert checkout["with"]["fetch-depth"] == 0
     assert steps[uses.index("actions/setup-python")]["with"]["python-version"] == "3.11"
-    # The build gets its address from configure-pages, and runs before the tests so that
-    # its messages reach the pull request; nothing is uploaded for Pages before both pass.
+    # The build gets its address from configure-pages; what it uploads is published
+    # only once the build and every test have passed.
     order = [runs.index("make .venv/.installed"), uses.index("actions/configure-pages"),
-             runs.index("make pdf"), runs.index("make test"), uses.index("actions/upload-pages-artifact")]
+             runs.index("make pdf"), uses.index("actions/upload-pages-artifact")]
     assert order == sorted(order)
+    assert set(workflow["jobs"]["deploy"]["needs"]) == {"build", "test"}
     pages_id = steps[uses.index("actions/configure-pages")]["id"]
     build = steps[runs.index("make pdf")]
     assert build["env"]["SITE_URL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
@@ -152,5 +156,19 @@ def test_a_pull_request_uploads_the_article_for_review(workflow, built):
     assert {name for name in held if any(fnmatch(f"dist/{name}", pattern) for pattern in patterns)} == {
         built.names.one_file, built.names.pdf}
     assert review["with"]["if-no-files-found"] == "error"
-    # After the build that makes both, and whatever the tests say.
-    assert runs.index("make pdf") < uses.index("actions/upload-artifact") < runs.index("make test")
+    # After the build that makes both, whatever the tests say.
+    assert runs.index("make pdf") < uses.index("actions/upload-artifact")
+
+
+def test_the_test_job_runs_every_tier_of_make_test(workflow):
+    """Its halves together are pytest.ini's tiers, each once, each run by `make test`."""
+    job = workflow["jobs"]["test"]
+    (test,) = [step["run"] for step in job["steps"] if step.get("run", "").startswith("make test")]
+    assert test == 'make test TESTS="${{ matrix.tiers }}" WORKERS=auto'
+    halves = [tiers for half in job["strategy"]["matrix"]["include"] for tiers in half["tiers"].split()]
+    config = configparser.ConfigParser()
+    config.read(ROOT / "pytest.ini")
+    assert sorted(halves) == sorted(config["pytest"]["testpaths"].split())
+    # No cache where the published site is built.
+    assert not any("cache" in step.get("uses", "") or "cache" in step.get("with", {})
+                   for step in workflow["jobs"]["build"]["steps"])

@@ -8,6 +8,7 @@ top to bottom, each table row one line of its cells.
 """
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -126,3 +127,12 @@ def running_text(page_text: str) -> str:
     text = unicodedata.normalize("NFKC", page_text)
     text = re.sub(r"\s*\d+ / \d+\s*$", "", text)
     return " ".join(re.sub(r"(?<=[-–—])\n", "", text).split())
+
+
+def as_first_publication(units: list[Unit]) -> str:
+    """`units` written as original/article.txt is (trustsite/original.py):
+    each sentence or heading a block of its own, a table's rows one block."""
+    written = [unit for unit in units if not unit.added]
+    blocks = [["\n".join(unit.text for unit in group)] if is_row else [unit.text for unit in group]
+              for is_row, group in itertools.groupby(written, key=lambda unit: bool(unit.cells))]
+    return "\n\n".join(block for group in blocks for block in group) + "\n"

@@ -1,12 +1,11 @@
 """Head-tag rendering in trustsite/cards/head_tags.py (the build's demand for an address:
 tests/site/test_seo_refusals.py)."""
 
-import time
 from datetime import date
 
 from bs4 import BeautifulSoup
 
-from trustsite.cards.head_tags import (PageFacts, PreviewImage, first_sentence, head_tags, modified_date,
+from trustsite.cards.head_tags import (PageFacts, PreviewImage, first_sentence, head_tags,
                                       page_description)
 
 PUBLISHED = date(2025, 1, 21)
@@ -46,27 +45,6 @@ def test_a_page_without_a_card_names_no_image():
     soup = BeautifulSoup(head_tags(facts()), "html.parser")
     assert soup.find("meta", property=lambda value: value and value.startswith("og:image")) is None
     assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
-
-
-def test_modified_date_is_the_build_date_in_utc(monkeypatch):
-    # Machines east and west of UTC: in local time, 23:59:59 UTC on 31 December
-    # is already 1 January at UTC+14, and midnight UTC still 31 December at UTC-10.
-    # POSIX zone strings need no time-zone database; their sign is inverted.
-    try:
-        with monkeypatch.context() as patch:
-            for zone, hours_east in (("<+14>-14", 14), ("<-10>10", -10)):
-                patch.setenv("TZ", zone)
-                time.tzset()
-                assert time.localtime(1767225600).tm_gmtoff == hours_east * 3600, zone
-                assert modified_date("1767225599", PUBLISHED) == date(2025, 12, 31), zone  # 23:59:59 UTC
-                assert modified_date("1767225600", PUBLISHED) == date(2026, 1, 1), zone
-    finally:
-        time.tzset()  # the machine's own zone again, now that TZ is restored
-
-
-def test_modified_date_is_never_before_publication():
-    assert modified_date("0", PUBLISHED) == PUBLISHED
-    assert modified_date(None, PUBLISHED) == PUBLISHED
 
 
 def test_locale_uses_open_graphs_underscore():

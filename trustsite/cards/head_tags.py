@@ -8,7 +8,7 @@ image where it has one.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date
 from html import escape
 from urllib.parse import urlsplit
 
@@ -79,18 +79,6 @@ def preview_title(page_title: str, site_name: str, *, is_homepage: bool) -> str:
     """The page's <title> as Material writes it, without the site name: the
     home page's is the site name alone."""
     return site_name if is_homepage else page_title
-
-
-def modified_date(source_date_epoch: str | None, published: date) -> date:
-    """The build's date (SOURCE_DATE_EPOCH, in UTC), never earlier than publication.
-
-    Without a timestamp, or with the driver's fallback of 0, that is the
-    publication date itself.
-    """
-    if not source_date_epoch:
-        return published
-    built = datetime.fromtimestamp(int(source_date_epoch), timezone.utc).date()
-    return max(built, published)
 
 
 def head_tags(facts: PageFacts) -> str:

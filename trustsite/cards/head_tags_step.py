@@ -21,6 +21,7 @@ from trustsite.cards.head_tags import PageFacts, PreviewImage, head_tags, page_d
 from trustsite.cards.social_card import CARD_FOLDER, HEIGHT, WIDTH, card_alt, card_png, left_off_notice
 from trustsite.citation import cited_article, highwire_tags
 from trustsite.data import load_data
+from trustsite.history import History
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.structured_data import json_ld_script, medical_web_page
 from trustsite.urls import page_url
@@ -58,7 +59,7 @@ def _card(site: RenderedSite, page: Page, title: str) -> PreviewImage:
                         alt=card_alt(title, settings.site_name, settings.published))
 
 
-def add(site: RenderedSite, *, pdf: bool) -> None:
+def add(site: RenderedSite, *, pdf: bool, history: History) -> None:
     settings = site.settings
     article = cited_article(settings)
     citation = highwire_tags(article, urljoin(settings.site_url, settings.file_names.pdf) if pdf else None)
@@ -76,7 +77,7 @@ def add(site: RenderedSite, *, pdf: bool) -> None:
             published=settings.published,
             image=None if site.offline else _card(site, page, title),
         )
-        # Until the repository's history dates each page's last change: the publication date.
-        data = medical_web_page(facts, article, settings.credits, references, modified=settings.published,
+        modified = history.last_updated(page.source, settings.published) or settings.published
+        data = medical_web_page(facts, article, settings.credits, references, modified=modified,
                                 last_reviewed=settings.review.last_reviewed if settings.review else None)
         page.insert("head", "\n".join((head_tags(facts), citation, json_ld_script(data))) + "\n")

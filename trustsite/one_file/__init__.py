@@ -47,6 +47,8 @@ class Edition:
     site_css: str  # the site's own stylesheet, printing rules included
     # The bytes of a file a section shows (an image), by its path from the site's root.
     read_file: Callable[[str], bytes]
+    updated: date | None = None  # the day of the newest correction, if later than `published`
+    changes: str = ""  # the list of corrections, as a section of HTML; empty while there is none
 
 
 def _opening(section) -> list:
@@ -103,8 +105,9 @@ def _policy(css: str) -> str:
 
 
 def _footer_lines(edition: Edition) -> str:
-    """The review dates and the way to reply, each on a line of its own, where there are any."""
-    lines = ([review_line_html(edition.review)] if edition.review else []) + (
+    """The last update, the review dates and the way to reply, each on a line of its own, where there are any."""
+    lines = ([f"Last updated {time_html(edition.updated)}."] if edition.updated else []) + (
+        [review_line_html(edition.review)] if edition.review else []) + (
         [reply_link_html(edition.reply)] if edition.reply else [])
     return "".join(f"\n<p>{line}</p>" for line in lines)
 
@@ -136,6 +139,7 @@ def one_file_html(edition: Edition) -> str:
 <header>{opening}</header>
 {_contents(article)}
 <main id="article">{article.decode_contents()}</main>
+{edition.changes}
 <footer><p>The one-file edition of <a href="{escape(edition.site_url)}">{escape(edition.title)}</a>,
 a feature of the site, not part of the article: the whole article in one file, to read with no
 connection. Article first published {time_html(edition.published)}.</p>{_footer_lines(edition)}</footer>

@@ -10,18 +10,21 @@ offline copy is already offline: it offers neither download.
 from urllib.parse import urljoin
 
 from trustsite.feedback import reply_href
+from trustsite.history import History
 from trustsite.one_file import Edition, one_file_html
 from trustsite.one_file.downloads import SECTION_ID, Downloads, footer_html, section_html
 from trustsite.pdf import pdf_link_html
 from trustsite.publish.pages import Page, RenderedSite
-# The module, not its names: each step module imports the publish package, which imports every step.
+# The modules, not their names: each step module imports the publish package, which imports every step.
+from trustsite.history import history_step
 from trustsite.service_worker import worker_step
 from trustsite.settings import FileNames
 from trustsite.whole_article import Section, whole_article_step
 
-def edition_html(site: RenderedSite, sections: list[Section], *, repository: str | None) -> str:
-    """The one-file edition of the article, from the site's rendered `sections`;
-    readers reply as from the site's pages (trustsite.feedback)."""
+
+def edition_html(site: RenderedSite, sections: list[Section], *, repository: str | None, history: History) -> str:
+    """The one-file edition of the article, from the site's rendered `sections`,
+    with the corrections `history` holds; readers reply as from the site's pages (trustsite.feedback)."""
     settings = site.settings
     docs = settings.docs_dir
     address = urljoin(settings.site_url, settings.file_names.one_file)
@@ -37,6 +40,8 @@ def edition_html(site: RenderedSite, sections: list[Section], *, repository: str
         sections=sections,
         site_css="".join((docs / path).read_text(encoding="utf-8") for path in settings.extra_css),
         read_file=lambda path: (docs / path).read_bytes(),
+        updated=history.last_updated(None, settings.published),
+        changes=history_step.edition_section(history, sections),
     ))
 
 
@@ -51,12 +56,12 @@ def _add_to_footer(page: Page, fragment: str) -> None:
     page.insert(lines[-1] if lines else theme.footer, fragment, "after" if lines else "start")
 
 
-def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, repository: str | None) -> None:
+def offer(site: RenderedSite, sections: list[Section], *, pdf: bool, repository: str | None, history: History) -> None:
     """Write the edition beside the online site, and link it and the zip from every page."""
     if site.offline:
         return
     names = site.settings.file_names
-    edition = edition_html(site, sections, repository=repository)
+    edition = edition_html(site, sections, repository=repository, history=history)
     (site.folder / names.one_file).write_text(edition, encoding="utf-8")
     kept = worker_step.keeps_itself(site)
     for page in site.pages:

@@ -19,6 +19,7 @@ from trustsite.plugin.log_rewrites import LogRewrites
 from trustsite.plugin.plugin_config import TrustsiteConfig
 from trustsite.plugin.preview_checks import check_encodings, check_page_jinja
 from trustsite.plugin.preview_server import show_mistakes
+from trustsite.history.corrections import read_history
 from trustsite.publish import publish
 from trustsite.settings import load_settings
 
@@ -66,5 +67,7 @@ class TrustsitePlugin(BasePlugin[TrustsiteConfig]):
         # The publishing steps, so the preview shows what a build publishes; it
         # gets no policy (its live-reload script would be refused) and no service worker.
         if self.preview:
-            publish(Path(config.site_dir), load_settings(Path(config.config_file_path)), offline_copy=False,
-                    pdf=False, epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), preview=True)
+            config_file = Path(config.config_file_path)
+            publish(Path(config.site_dir), load_settings(config_file), offline_copy=False, pdf=False,
+                    epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), history=read_history(config_file.parent),
+                    preview=True)

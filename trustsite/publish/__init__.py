@@ -18,6 +18,7 @@ from trustsite.cards import head_tags_step
 from trustsite.citation import cite_step
 from trustsite.credits import about_step
 from trustsite.feedback import feedback_step
+from trustsite.history import History, history_step
 from trustsite.offline_copy import polyfill_step
 from trustsite.one_file import one_file_step
 from trustsite.pictures import figures_step
@@ -41,6 +42,7 @@ class Publication:
     epoch: int
     # The GitHub repository the build runs in, for readers' replies, if no other address is set.
     repository: str | None
+    history: History  # the corrections since first publication, read once for both builds
     sections: list[Section] = field(default_factory=list)
 
 
@@ -82,11 +84,17 @@ STEPS: tuple[Step, ...] = (
          "before the review: the way to reply shows below the dates"),
     Step(lambda p: review_step.add(p.site),
          "before the date: the review shows below the publication date"),
+    Step(lambda p: history_step.mark_updated(p.site, p.history),
+         "before the date: 'Last updated' shows below the date of first publication"),
     Step(lambda p: footer_date_step.add(p.site),
          "before the downloads: they go after the date in every footer"),
-    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf, repository=p.repository),
+    Step(lambda p: history_step.fill(p.site, p.history),
+         "after the sections are read: the list of changes is no section of the article"),
+    Step(lambda p: history_step.write_feed(p.site, p.history),
+         "a file of its own, before the worker's list of files"),
+    Step(lambda p: one_file_step.offer(p.site, p.sections, pdf=p.pdf, repository=p.repository, history=p.history),
          "after the date: the downloads follow it in the footer"),
-    Step(lambda p: head_tags_step.add(p.site, pdf=p.pdf),
+    Step(lambda p: head_tags_step.add(p.site, pdf=p.pdf, history=p.history),
          "before the worker: the head's tags come before the manifest's"),
     Step(lambda p: worker_step.announce(p.site),
          "before the repairs: its registration script comes first before </body>"),
@@ -110,13 +118,14 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int,
+def publish(folder: Path, settings: Settings, *, offline_copy: bool, pdf: bool, epoch: int, history: History,
             preview: bool = False, repository: str | None = None) -> None:
-    """Turn the builder's output in `folder` into the site as published; a
-    `preview` (under `mkdocs serve`) gets no policy and no service worker.
-    `repository`: the GitHub repository's address on GitHub Actions, whose
-    new-issue form readers reply through where mkdocs.yml sets no address."""
+    """Turn the builder's output in `folder` into the site as published, with
+    the corrections `history` holds; a `preview` (under `mkdocs serve`) gets no
+    policy and no service worker. `repository`: the GitHub repository's address
+    on GitHub Actions, whose new-issue form readers reply through where
+    mkdocs.yml sets no address."""
     site = RenderedSite.read(folder, settings, offline=offline_copy, preview=preview)
-    publication = Publication(site, pdf=pdf, epoch=epoch, repository=repository)
+    publication = Publication(site, pdf=pdf, epoch=epoch, repository=repository, history=history)
     for step in STEPS:
         step.run(publication)

@@ -62,6 +62,11 @@ def check_depth(html: str) -> None:
                          "a page can have to join the one-page view; simplify it")
 
 
+def section_name(source: str) -> str:
+    """The name of the section of docs/`source`, after its file: "conclusion" for conclusion.md."""
+    return source.removesuffix(".md").replace("/", "-")
+
+
 def anchor(section: str, element_id: str) -> str:
     """The id on the whole page of the element `element_id` of `section`."""
     return f"{section}--{element_id}"

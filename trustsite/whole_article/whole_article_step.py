@@ -11,7 +11,8 @@ from selectolax.lexbor import LexborNode
 
 from trustsite.publish.pages import Page, RenderedSite
 from trustsite.urls import page_url
-from trustsite.whole_article import PAGE, SUBHEADINGS, Section, check_depth, whole_article_html
+from trustsite.history import SITE_PAGES
+from trustsite.whole_article import PAGE, SUBHEADINGS, Section, check_depth, section_name, whole_article_html
 
 def _content_nodes(page: Page) -> tuple[LexborNode, list[LexborNode]]:
     """The page's article, and its own content's nodes: all but the skip link's target."""
@@ -47,15 +48,14 @@ def sections(site: RenderedSite) -> list[Section]:
     Each is named after its file: docs/conclusion.md is "conclusion"."""
     found = []
     for page in site.nav_pages:
-        if page.source == PAGE:
+        if page.source in SITE_PAGES:
             continue
         html = content(page)
         try:
             check_depth(html)
         except ValueError as error:
             raise ValueError(f"{site.settings.docs_dir.name}/{page.source}: {error}") from None
-        name = page.source.removesuffix(".md").replace("/", "-")
-        found.append(Section(name, page_url(page.source, offline=site.offline), html))
+        found.append(Section(section_name(page.source), page_url(page.source, offline=site.offline), html))
     return found
 
 
