@@ -41,10 +41,10 @@ class ThemeMarkup:
     config_json_separators: tuple[str, str]
     # The inline script that scopes the theme's local storage to the site: its text starts with
     # `scope_script_start` and a JavaScript string, the site's root from the page.
-    # What starts an address to a file in the page's folder or below, where the address has no "../".
-    relative_prefix: str = ""
     scope_script: str = "head > script:not([src])"
     scope_script_start: str = "__md_scope=new URL("
+    # What starts an address to a file in the page's folder or below, where the address has no "../".
+    relative_prefix: str = ""
     # The head's canonical link and meta description, written from mkdocs.yml and front matter.
     canonical: str = 'link[rel="canonical"]'
     description: str = 'meta[name="description"]'
