@@ -1,6 +1,7 @@
 """Copies of the project, for the tests, the bench and the drill: what a
 build needs, and what the Pages workflow's `make test` needs besides."""
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -44,9 +45,10 @@ def copy_with_tests(dest: Path) -> Path:
     return dest
 
 
-def make_command(target: str) -> list[str]:
-    """`make target`, told that the shared environments are installed already."""
-    return ["make", *[part for shared in SHARED for part in ("-o", f"{shared}/.installed")], target]
+def make_command(arguments: str) -> list[str]:
+    """`make arguments` (a target, then any variables, as a shell reads them),
+    told that the shared environments are installed already."""
+    return ["make", *[part for shared in SHARED for part in ("-o", f"{shared}/.installed")], *shlex.split(arguments)]
 
 
 FIXTURES = ROOT / "tests" / "fixtures"

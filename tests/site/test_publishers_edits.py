@@ -4,8 +4,8 @@ built site; `make check-original` lists each of them. That it lists nothing
 on the repository as it is, is for this repository's CI to say (.ci/run),
 never `make test`, which a publisher's corrected copy must pass.
 
-The workflow's test command is `make test`, the whole suite: ten minutes,
-and this test is part of it. So the copy runs it with PYTEST_ADDOPTS
+The workflow's test job runs `make test` on each half of the tiers: the
+whole suite, which this test is part of. So the copy runs each with PYTEST_ADDOPTS
 selecting the tests marked `sources`, the ones that judge the site by the
 project's pages and data (fidelity, tables, references, one-file edition,
 one-page view, PDF, structure). The rest judge the generator with their own
@@ -47,11 +47,29 @@ class Edit:
     new: str
 
 
-def workflow_commands() -> list[str]:
-    """The make commands of the Pages workflow's build job after its setup, in order."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
-    return [step["run"].strip() for step in workflow["jobs"]["build"]["steps"]
-            if re.fullmatch(r"make [a-z-]+", step.get("run", "").strip())]
+def workflow_commands() -> tuple[list[str], list[str]]:
+    """The make commands of the Pages workflow's build job, and of each of its test jobs, after their setup.
+
+    The test job is a matrix: its `${{ matrix.<key> }}` expressions are filled
+    in from each entry, as GitHub fills them in.
+    """
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))["jobs"]
+
+    def make_steps(job: dict) -> list[str]:
+        # Not the setup's `make .venv/.installed`, which the copy shares.
+        return [run for step in job["steps"] if (run := step.get("run", "").strip()).startswith("make ")
+                and not run.startswith("make .")]
+
+    def filled(command: str, entry: dict) -> str:
+        for key, value in entry.items():
+            command = command.replace("${{ matrix.%s }}" % key, str(value))
+        assert "${{" not in command, command
+        return command
+
+    test_job = jobs["test"]
+    tests = [filled(command, entry) for entry in test_job["strategy"]["matrix"]["include"]
+             for command in make_steps(test_job)]
+    return make_steps(jobs["build"]), tests
 
 
 def line_of(text: str, needle: str) -> int:
@@ -141,17 +159,19 @@ def test_the_words_as_they_stand_match_themselves_as_a_first_publication():
 
 
 def test_the_workflow_tests_and_builds_with_make():
-    # The build first, so that its messages reach the pull request before the tests stop the job.
-    assert workflow_commands() == ["make pdf", "make test"]
+    builds, tests = workflow_commands()
+    assert builds == ["make pdf"]
+    assert tests and all(re.fullmatch(r'make test TESTS="[^"]+" WORKERS=auto', command) for command in tests)
 
 
 def test_a_publishers_edits_pass_the_workflow_and_reach_the_site(edited, tmp_path):
     project, edits, described_page = edited
-    build_command, test_command = workflow_commands()
-    tested = run(project, test_command,
-                 PYTEST_ADDOPTS=f"-m sources -q -p no:cacheprovider --basetemp={tmp_path / 'inner'}")
-    assert tested.returncode == 0, tested.stdout[-5000:] + tested.stderr[-2000:]
-    assert re.search(r"\d+ passed", tested.stdout) and "failed" not in tested.stdout
+    (build_command,), test_commands = workflow_commands()
+    for number, test_command in enumerate(test_commands):
+        tested = run(project, test_command,
+                     PYTEST_ADDOPTS=f"-m sources -q -p no:cacheprovider --basetemp={tmp_path / f'inner{number}'}")
+        assert tested.returncode == 0, tested.stdout[-5000:] + tested.stderr[-2000:]
+        assert re.search(r"\d+ passed", tested.stdout) and "failed" not in tested.stdout
     built = run(project, build_command, SITE_URL="https://example.org/trust/")
     assert built.returncode == 0, built.stdout + built.stderr
 
