@@ -137,6 +137,8 @@ def build_all(project: Path, site_dir: Path, dist_dir: Path, *, builder: str = "
     offline = dataclasses.replace(online, offline=True, pdf=False)
     names = online.settings.file_names
     render = RENDERERS[builder]()
+    for folder in (site_dir, dist_dir):
+        folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site_dir.parent))
     try:
         render(staging / "site", online)

@@ -112,3 +112,12 @@ def test_a_failed_build_leaves_the_last_good_site_and_a_good_build_replaces_it(g
         assert any(ADDED in archive.read(member).decode("utf-8", "replace")
                    for member in archive.namelist() if member.endswith(offline_name))
     assert list(built.project.glob(".build-*")) == [], "a good build left its staging folder"
+
+
+def test_a_build_into_folders_not_yet_made_makes_them(good_build, tmp_path):
+    built = copy_of(good_build, tmp_path / "project")
+    site, dist = tmp_path / "out" / "online" / "site", tmp_path / "elsewhere" / "dist"
+    result = run_build(built.project, "--site-dir", str(site), "--dist-dir", str(dist))
+    assert result.returncode == 0, result.output
+    assert (site / "index.html").is_file() and list(dist.glob("*.zip"))
+    assert list((tmp_path / "out" / "online").glob(".build-*")) == []
