@@ -20,6 +20,8 @@ this site's hooks, so its whole-article page holds only its introduction.
 """
 
 import argparse
+import dataclasses
+import inspect
 import os
 import re
 import shutil
@@ -32,6 +34,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote, urlsplit
 
 import yaml
@@ -40,7 +43,13 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
 from trustsite.browser import launch_chromium
-from trustsite.builders import ZENSICAL_SETTING, zensical_program
+from trustsite.build import check_sources, source_date_epoch
+from trustsite.builders import RENDERERS, ZENSICAL_SETTING, zensical_program
+from trustsite.context import BuildContext
+from trustsite.history.corrections import read_history
+from trustsite.offline_copy.derive import derive_offline_copy
+from trustsite.publish import STEPS, Publication
+from trustsite.publish.pages import RenderedSite
 from trustsite.pictures import SUFFIXES
 from trustsite.sources import article_units
 # The hostile data files the tests refuse, held there only to a hang guard.
@@ -346,6 +355,50 @@ def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> Non
               + ("linear" if steady < 1.25 else "faster than linear"))
 
 
+def step_name(step) -> str:
+    """A publishing step's name: its function's, or the call its lambda makes ("figures_step.fit")."""
+    if step.run.__name__ != "<lambda>":
+        return step.run.__name__.strip("_")
+    return inspect.getsource(step.run).split("lambda p:", 1)[1].split("(", 1)[0].strip().removeprefix("p.")
+
+
+def report_publish_steps(tmp: Path, project: Path, runs: int) -> None:
+    """Each publishing step's own time per page, over each builder's rendering of the
+    1x article: the online site, and the offline copy derived from it."""
+    settings = check_sources(project)
+    online = BuildContext(project, settings, "mkdocs", source_date_epoch(project), read_history(project))
+    names = [step_name(step) for step in STEPS] + ["(all steps)"]
+    columns, header = [], ["step"]
+    for builder in RENDERERS:
+        context = dataclasses.replace(online, builder=builder)
+        rendered = tmp / f"steps-{builder}"
+        with mock.patch.dict(os.environ, {ZENSICAL_SETTING: ZENSICAL}):  # the project's, from its copy
+            RENDERERS[builder]()(rendered, context)
+        for offline in (False, True):
+            seconds = [[] for _ in STEPS]
+            for number in range(runs):
+                folder = tmp / f"steps-{builder}-{offline}-{number}"
+                if offline:
+                    derive_offline_copy(rendered, folder, settings.docs_dir)
+                else:
+                    shutil.copytree(rendered, folder)
+                site = RenderedSite.read(folder, settings, offline=offline, preview=False)
+                publication = Publication(site, pdf=False, epoch=context.epoch, repository=None,
+                                          history=context.history)
+                for index, step in enumerate(STEPS):
+                    started = time.perf_counter()
+                    step.run(publication)
+                    seconds[index].append(time.perf_counter() - started)
+                shutil.rmtree(folder)
+            pages = len(site.pages)
+            medians = [1000 * statistics.median(times) / pages for times in seconds]
+            columns.append([f"{value:.2f}" for value in medians] + [f"{sum(medians):.2f}"])
+            header.append(f"{builder} {'offline' if offline else 'online'}")
+        shutil.rmtree(rendered)
+    table(f"Publishing steps, ms per page (median of {runs} run(s); trustsite/publish/__init__.py, STEPS)",
+          header, [[name, *(column[row] for column in columns)] for row, name in enumerate(names)])
+
+
 def report_hostile_data(tmp: Path, runs: int) -> None:
     """How fast and in how little memory the build refuses each hostile data file."""
     rows = []
@@ -413,6 +466,7 @@ def main() -> int:
         report_search(latencies)
         report_builds(timings, stock, {ours: stock, ours_zensical: stock_zensical})
         one = sorted(timings[ours], key=lambda run: run.cpu)[runs // 2]  # the median run
+        report_publish_steps(tmp, project, runs)
         report_scaling(tmp, sizes, one, len(article_pages(project)))
         report_hostile_data(tmp, runs)
     return 0

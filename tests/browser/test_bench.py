@@ -18,6 +18,7 @@ TABLES = [
     "Pictures (budget 500 KiB each)",
     "Search latency, key press to rendered results (20 queries, Chromium)",
     "Clean build, median of 1 run(s); ratios to the stock mkdocs build",
+    "Publishing steps, ms per page (median of 1 run(s)",
     "Scaling: python -m trustsite build on N copies of the article",
     "Hostile data refused, median of 1 run(s)",
 ]
@@ -36,7 +37,7 @@ def quick_benchmark() -> str:
 def test_quick_benchmark_prints_its_tables(quick_benchmark):
     out = quick_benchmark
     assert [title for title in TABLES if title not in out] == []
-    for row in ("(home)", "whole-article/", "stock Material", "zensical build", "1x  "):
+    for row in ("(home)", "whole-article/", "stock Material", "zensical build", "(all steps)", "1x  "):
         assert row in out, row
     assert "python -m trustsite build --site-dir $TMP/site" in out
 
