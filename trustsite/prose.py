@@ -9,6 +9,7 @@ would be published as literal marks, or not at all, naming file and line.
 """
 
 import bisect
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -58,9 +59,15 @@ def page_body(text: str) -> tuple[list[str], int]:
     return lines, 1
 
 
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter, reset before each text: making one loads every extension again."""
+    return markdown.Markdown(extensions=EXTENSIONS)
+
+
 def render(text: str) -> BeautifulSoup:
     """Markdown `text` as both builders render a page's prose."""
-    return BeautifulSoup(markdown.markdown(text, extensions=EXTENSIONS), "html.parser")
+    return BeautifulSoup(_converter().reset().convert(text), "html.parser")
 
 
 def _outside_code(lines: list[str], first: int) -> Iterator[tuple[int, str]]:
