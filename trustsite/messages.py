@@ -8,6 +8,7 @@ full and counts the rest.
 """
 
 import difflib
+import logging
 import posixpath
 import re
 from collections import Counter
@@ -125,6 +126,18 @@ class LinkProblems:
         else:
             said = f"the link {quoted(link)} {problem}"
         return f"{place}: {said}"
+
+
+class KeptMessages(logging.Handler):
+    """Keeps the warnings and errors a logger prints, each as printed: for rewording,
+    or for showing elsewhere (the preview's error page)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 # How many problems of one kind in one file a report shows in full.

@@ -14,7 +14,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from trustsite.messages import MACROS_ERROR, MACROS_LOGGER, MACROS_PAGE
+from trustsite.messages import MACROS_ERROR, MACROS_LOGGER, MACROS_PAGE, KeptMessages
 
 CONFIG = """site_name: Contract
 theme: mkdocs
@@ -32,15 +32,6 @@ PAGES = {"rendering.md": ("# Rendering\n\n{{ refuses() }}\n", "Rendering"),
          "syntax.md": ("# Syntax\n\n{{ unclosed(\n", "Syntax")}
 
 
-class _Kept(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> list[str]:
     """mkdocs-macros' raw messages for a project whose pages hold PAGES."""
@@ -50,7 +41,7 @@ def reports(tmp_path_factory) -> list[str]:
     (project / "contract_macros.py").write_text(MACROS, encoding="utf-8")
     for name, (text, _) in PAGES.items():
         (project / "docs" / name).write_text(text, encoding="utf-8")
-    kept = _Kept()
+    kept = KeptMessages()
     logger = logging.getLogger(MACROS_LOGGER)
     # Our own rewriting, if an earlier build in this process loaded the hooks: mkdocs-macros' words are wanted raw.
     ours, level = list(logger.filters), logger.level

@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from trustsite.messages import _MKDOCS_LINK, _NO_ANCHOR, _NOT_FOUND, LinkProblems
+from trustsite.messages import _MKDOCS_LINK, _NO_ANCHOR, _NOT_FOUND, KeptMessages, LinkProblems
 
 # The logger MkDocs warns of links on, which the plugin filters (trustsite/plugin/log_rewrites.py).
 LINKS_LOGGER = "mkdocs.structure.pages"
@@ -29,15 +29,6 @@ LINKS = {
 }
 
 
-class _Kept(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture(scope="module")
 def warnings(tmp_path_factory) -> tuple[list[str], LinkProblems]:
     """MkDocs' raw link warnings for a project whose home page holds LINKS."""
@@ -48,7 +39,7 @@ def warnings(tmp_path_factory) -> tuple[list[str], LinkProblems]:
     (docs / "index.md").write_text("# Home\n" + "".join(f"\n[A link]({link})\n" for link in LINKS),
                                    encoding="utf-8")
     (docs / "other.md").write_text("# Other\n", encoding="utf-8")
-    kept = _Kept()
+    kept = KeptMessages()
     logger = logging.getLogger(LINKS_LOGGER)
     # Our own rewriting, if an earlier build in this process left the plugin's: MkDocs' words are wanted raw.
     ours = list(logger.filters)

@@ -14,20 +14,10 @@ that first build before any plugin can wrap it.
 import logging
 from pathlib import Path
 
+from trustsite.messages import KeptMessages
 from trustsite.preview_error import error_page, pages_in, show_everywhere
 
 log = logging.getLogger("mkdocs")
-
-
-class _Problems(logging.Handler):
-    """Collects the warnings and errors of one build, as printed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def show_mistakes(server, builder):
@@ -37,7 +27,7 @@ def show_mistakes(server, builder):
 
     def build_or_show_the_mistake():
         nonlocal last_good_pages
-        problems = _Problems()
+        problems = KeptMessages()
         log.addHandler(problems)
         try:
             builder()
