@@ -133,8 +133,11 @@ def _footnote_problems(soup: BeautifulSoup, lines: list[tuple[int, str]]) -> lis
                 problems.append((number, f"the footnote {_mark(name)} is given its text twice (first on "
                                          f"line {texts[name]}); the first would be lost: give each its own name"))
             texts.setdefault(name, number)
-    marks = {link["href"].removeprefix("#fn:") for link in soup.select("a.footnote-ref[href]")}
-    for item in soup.select("div.footnote > ol > li[id]"):
+    marks = {link["href"].removeprefix("#fn:") for link in soup.find_all("a", class_="footnote-ref", href=True)}
+    footnote_items = [item for notes in soup.find_all("div", class_="footnote")
+                   for numbered in notes.find_all("ol", recursive=False)
+                   for item in numbered.find_all("li", id=True, recursive=False)]
+    for item in footnote_items:
         name = item["id"].removeprefix("fn:")
         shown = _mark(name)
         if not _FOOTNOTE_NAME.fullmatch(name):
@@ -144,7 +147,7 @@ def _footnote_problems(soup: BeautifulSoup, lines: list[tuple[int, str]]) -> lis
             problems.append((texts.get(name), f"the footnote {shown} has its text but no mark in the page; put "
                                               f"{shown} after the words it explains, or delete its text"))
     first_lines = _mark_lines(lines)
-    for link in soup.select("a a.footnote-ref"):
+    for link in [link for link in soup.find_all("a", class_="footnote-ref") if link.find_parent("a")]:
         name = link["href"].removeprefix("#fn:")
         problems.append((first_lines.get(f"[^{name}]"), f"the footnote {_mark(name)} is inside a link's text, "
                                                          "where it cannot be a link too; put it after the link"))

@@ -116,7 +116,7 @@ def one_file_html(edition: Edition) -> str:
     """The edition, as the text of one minified HTML file."""
     joined = whole_article_html(edition.sections, edition.file_name)
     article = BeautifulSoup(f"<article>{joined}</article>", "html.parser").article
-    for permalink in article.select("a.headerlink"):
+    for permalink in article.find_all("a", class_="headerlink"):
         permalink.decompose()
     _self_contained(article, edition)
     opening_section = article.find("section")

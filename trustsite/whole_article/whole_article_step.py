@@ -65,7 +65,7 @@ def toc_headings(fragment: str) -> list[tuple[int, str, str]]:
     found = []
     for heading in soup.find_all(SUBHEADINGS):
         if heading.has_attr("id"):
-            for permalink in heading.select("a.headerlink"):
+            for permalink in heading.find_all("a", class_="headerlink"):
                 permalink.decompose()
             found.append((int(heading.name[1]), heading["id"], heading.get_text().strip()))
     return found
