@@ -6,6 +6,7 @@ Without its history (a shallow clone), the build says so in one line."""
 
 import json
 import subprocess
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -14,19 +15,21 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from tests.support.article import built_page, site_path
-from tests.support.git_project import (CELL_REASON, CORRECTED, REFERENCE, REFERENCE_REASON, ROW, SENTENCE,
-                                      build_corrected_project)
+from tests.support.git_project import (CELL_REASON, CORRECTED, PUBLISHED, REFERENCE, REFERENCE_REASON, ROW,
+                                      SENTENCE, build_corrected_project)
 from tests.support.project import (TEST_PROJECT_NAV, Build, copy_project, replace_nav, run_build,
                                    unzip_offline_copy, use_test_project)
 from tests.support.html_checker import vnu_errors, vnu_messages
 from trustsite.history import FEED
 from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.history.changes_list import NO_HISTORY
+from trustsite.publication_date import long_date
 from trustsite.settings import load_settings
 from trustsite.sources import squash
 from trustsite.whole_article import PAGE as WHOLE_ARTICLE_PAGE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+FIRST_LINE = f"Article first published {long_date(date.fromisoformat(PUBLISHED))}."
 # Each page's last correction; None: never corrected since first publication.
 LAST_UPDATED = {"index.md": "2025-03-05", "conclusion.md": "2025-02-03", "references.md": "2025-04-01",
                 WHOLE_ARTICLE_PAGE: "2025-04-01", CHANGES_PAGE: None}
@@ -83,12 +86,12 @@ def test_last_updated_shows_on_the_changed_pages_only(corrected):
     for page, day in LAST_UPDATED.items():
         built = soup(built_page(corrected.site, page))
         lines = footer_lines(built)
-        assert lines[0] == "Article first published January 21, 2025.", page
+        assert lines[0] == FIRST_LINE, page
         updated = [line.time["datetime"] for line in built.select(".md-copyright__highlight")
                    if line.get_text().strip().startswith("Last updated")]
         assert updated == ([day] if day else []), page
         (data,) = built.find_all("script", type="application/ld+json")
-        assert json.loads(data.string)["dateModified"] == (day or "2025-01-21"), page
+        assert json.loads(data.string)["dateModified"] == (day or PUBLISHED), page
         notices = built.select("article .history-updated a")
         assert len(notices) == (1 if day else 0), page
         if day:
@@ -128,7 +131,7 @@ def test_the_feed_is_valid_atom_and_holds_the_same_entries(corrected):
         assert all(item.findtext(f"{ATOM}{required}") for required in ("id", "title", "updated"))
     first, *corrections = items
     assert first.findtext(f"{ATOM}title") == "First published"
-    assert first.findtext(f"{ATOM}updated") == "2025-01-21T00:00:00+00:00"
+    assert first.findtext(f"{ATOM}updated") == f"{PUBLISHED}T00:00:00+00:00"
     assert [item.findtext(f"{ATOM}updated") for item in corrections] == [
         f"{day}T12:00:00+00:00" for _, day, _, _ in reversed(ENTRIES)]
     assert [item.findtext(f"{ATOM}id").rsplit("#", 1)[1] for item in corrections] == [
@@ -213,7 +216,7 @@ def test_without_its_history_the_build_says_so_once_and_shows_the_first_date(cor
     assert len(said) == 1 and "shallow clone" in said[0], result.output
     for page in LAST_UPDATED:
         built = soup(built_page(clone / "site", page))
-        assert footer_lines(built)[0] == "Article first published January 21, 2025.", page
+        assert footer_lines(built)[0] == FIRST_LINE, page
         assert not [line for line in footer_lines(built) if line.startswith("Last updated")], page
         assert not built.select(".history-updated"), page
     article = soup(built_page(clone / "site", CHANGES_PAGE)).find("article")

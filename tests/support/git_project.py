@@ -6,10 +6,12 @@ import subprocess
 from pathlib import Path
 
 from tests.support.article import as_first_publication
-from tests.support.project import Build, build_project, copy_project, use_test_project
+from tests.support.project import Build, build_project, copy_project, set_extra, use_test_project
 from trustsite.original import ORIGINAL
 from trustsite.sources import article_units
 
+# The test project's own day of first publication, whatever the article's mkdocs.yml says.
+PUBLISHED = "2025-01-21"
 SENTENCE = "The test project's page, which the tests break."
 CORRECTED = "The test project's page, which the tests correct."
 ROW = "Method B | Describes method B | Why method B matters"
@@ -56,7 +58,8 @@ def replace_text(project: Path, file: str, old: str, new: str) -> None:
 def commit_the_first_publication(project: Path) -> None:
     """The sources as they stand recorded as first published, and committed as
     the commits that built the pages made them: the conclusion's sentence last,
-    on the day of first publication, 2025-01-21."""
+    on the day of first publication, PUBLISHED, which mkdocs.yml is set to."""
+    set_extra(project, published=f'"{PUBLISHED}"')
     record_first_publication(project)
     start_repository(project)
     conclusion = project / "docs" / "conclusion.md"
@@ -64,7 +67,7 @@ def commit_the_first_publication(project: Path) -> None:
     conclusion.write_text("# A test page\n", encoding="utf-8")
     commit(project, "Start the article", "2025-01-10")
     conclusion.write_text(finished, encoding="utf-8")
-    commit(project, "Finish the article", "2025-01-21")
+    commit(project, "Finish the article", PUBLISHED)
 
 
 def build_corrected_project(folder: Path) -> Build:
