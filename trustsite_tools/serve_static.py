@@ -47,10 +47,17 @@ class StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _LocalHost(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that moves on drops the connection mid-answer: no fault of the site's.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serving(folder: Path, handler: type[http.server.BaseHTTPRequestHandler] = StaticHostHandler, port: int = 0):
     """`folder` served by `handler` on 127.0.0.1 (any free port for 0), in a thread; yields its address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
+    server = _LocalHost(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/"
