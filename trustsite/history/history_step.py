@@ -1,7 +1,8 @@
 """Publishing step: the corrections on the site. The changes page gets the
 list, newest first; each page a correction changed gets "Updated …: see what
 changed" after its content and "Last updated …" in its footer, below the
-date of first publication (each footer line goes in at the footer's top, this one before the date); the site's root gets the Atom feed (feed.xml),
+date of first publication (each footer line goes in at the footer's top,
+this one before the date); the site's root gets the Atom feed (feed.xml),
 which every page links from its head (overrides/main.html)."""
 
 from collections.abc import Callable
@@ -80,7 +81,8 @@ def edition_section(history: History, sections: list[Section]) -> str:
     names = {section.name for section in sections}
 
     def link(source: str) -> str | None:
-        return f"#{section_name(source)}" if section_name(source) in names else None
+        name = section_name(source)
+        return f"#{name}" if name in names else None
 
     entries = entries_html(history, link, level=3, anchor=lambda name: f"changes-{name}")
     return ('<section class="history" aria-labelledby="changes"><h2 id="changes">Changes since first '
