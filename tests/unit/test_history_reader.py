@@ -14,7 +14,7 @@ from tests.support.git_project import (commit, commit_the_first_publication, git
 from tests.support.project import copy_project, use_test_project
 from trustsite.history import PAGE as CHANGES_PAGE
 from trustsite.history import Change, History
-from trustsite.history.corrections import read_history
+from trustsite.history.corrections import PreviewHistory, read_history
 from trustsite.history.git_history import LONGEST_REASON, Limits
 from trustsite.original import ORIGINAL, differences, original_units
 from trustsite.sources import article_pages, article_units
@@ -67,6 +67,24 @@ def test_the_last_update_is_the_newest_correction_after_first_publication(histor
     assert history.last_updated("index.md", date(2025, 1, 21)) is None
     # A first publication dated after the correction: nothing later to show.
     assert history.last_updated("conclusion.md", date(2025, 2, 2)) is None
+
+
+def test_a_preview_reads_the_history_again_only_when_a_commit_or_the_first_publication_changes(monkeypatch,
+                                                                                              tmp_path):
+    project = use_test_project(copy_project(tmp_path / "project"))
+    commit_the_first_publication(project)
+    reads = []
+    monkeypatch.setattr("trustsite.history.corrections.read_history",
+                        lambda *arguments: reads.append(arguments) or read_history(*arguments))
+    preview = PreviewHistory(project)
+    first = preview()
+    # A page saved, not committed: the same history, not read again.
+    replace_text(project, "docs/conclusion.md", SENTENCE, TYPO)
+    assert preview() is first and len(reads) == 1
+    commit(project, "Publish the conclusion with a typo", "2025-02-01")
+    assert [correction.reason for correction in preview().corrections] == ["Publish the conclusion with a typo"]
+    (project / ORIGINAL).write_text("", encoding="utf-8")
+    assert preview().missing and len(reads) == 3
 
 
 def test_not_a_repository_says_so_in_one_line(tmp_path):

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from trustsite.history import Change, Correction, History
 from trustsite.history.git_history import (CONFIG, Commit, HistoryUnavailable, Limits, SourceFile, check_repository,
-                                           read_blobs, source_commits, source_files)
+                                           checked_out, read_blobs, source_commits, source_files)
 from trustsite.original import ORIGINAL, differences, original_units
 from trustsite.settings import read_config
 from trustsite.sources import Unit, article_pages, page_units
@@ -190,3 +190,20 @@ def read_history(project: Path, limits: Limits = Limits()) -> History:
         return corrections(project, original_units(original.read_text(encoding="utf-8")), commits, limits)
     except HistoryUnavailable as error:
         return History(missing=str(error))
+
+
+class PreviewHistory:
+    """read_history for a preview, which rebuilds on every save: the history is
+    read again only when what it depends on changes (the commit checked out,
+    the clone's depth, the first publication), not for every edit of a page."""
+
+    def __init__(self, project: Path, limits: Limits = Limits()) -> None:
+        self.project, self.limits = project, limits
+        self._read: tuple[tuple, History] | None = None
+
+    def __call__(self) -> History:
+        original = self.project / ORIGINAL
+        key = (checked_out(self.project, self.limits), original.read_bytes() if original.is_file() else None)
+        if self._read is None or self._read[0] != key:
+            self._read = (key, read_history(self.project, self.limits))
+        return self._read[1]

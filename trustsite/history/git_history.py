@@ -119,6 +119,15 @@ def check_repository(project: Path, limits: Limits) -> None:
                                  "(the Pages workflow checks out with fetch-depth: 0)")
 
 
+def checked_out(project: Path, limits: Limits) -> bytes | None:
+    """The commit checked out in `project` and whether the clone is shallow, as git
+    says them: the history changes only with these. None where git cannot say."""
+    try:
+        return _git(project, ["rev-parse", "--is-shallow-repository", "HEAD"], limits)
+    except HistoryUnavailable:
+        return None
+
+
 def source_commits(project: Path, limits: Limits) -> list[Commit]:
     """The commits that touched docs/ or data/, oldest first, along the first
     parents (a merge stands for its branch), the newest `limits.commits` at most."""

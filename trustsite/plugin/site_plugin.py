@@ -19,7 +19,7 @@ from trustsite.plugin.log_rewrites import LogRewrites
 from trustsite.plugin.plugin_config import TrustsiteConfig
 from trustsite.plugin.preview_checks import check_encodings, check_page_jinja
 from trustsite.plugin.preview_server import show_mistakes
-from trustsite.history.corrections import read_history
+from trustsite.history.corrections import PreviewHistory
 from trustsite.publish import publish
 from trustsite.settings import load_settings
 
@@ -32,6 +32,8 @@ class TrustsitePlugin(BasePlugin[TrustsiteConfig]):
         # A configuration loaded without the on_startup event (as some tests do) is a plain build.
         self.preview = False
         self.rewrites = LogRewrites()
+        # The preview's corrections, made with its first rebuild, when the project is known.
+        self.history: PreviewHistory | None = None
 
     def on_startup(self, *, command, dirty):
         # MkDocs names its command ("build", "gh-deploy" or "serve") only here.
@@ -68,6 +70,7 @@ class TrustsitePlugin(BasePlugin[TrustsiteConfig]):
         # gets no policy (its live-reload script would be refused) and no service worker.
         if self.preview:
             config_file = Path(config.config_file_path)
+            if self.history is None:
+                self.history = PreviewHistory(config_file.parent)
             publish(Path(config.site_dir), load_settings(config_file), offline_copy=False, pdf=False,
-                    epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), history=read_history(config_file.parent),
-                    preview=True)
+                    epoch=int(os.environ.get("SOURCE_DATE_EPOCH", "0")), history=self.history(), preview=True)
