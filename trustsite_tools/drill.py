@@ -166,7 +166,10 @@ def main() -> int:
     tested, test_output = run_make(project, "test")
     print(f"make test: {'passed' if tested else 'FAILED'}, {summary_line(test_output)}")
     if not tested:
-        print("\n".join(line for line in test_output.splitlines() if line.startswith(("FAILED", "ERROR")))[:5000])
+        lines = test_output.splitlines()
+        print("\n".join(line for line in lines if line.startswith(("FAILED", "ERROR")))[:5000])
+        # pytest's "E" lines carry each failure's whole message; the summary line keeps its first line only.
+        print("\n".join(line for line in lines if line.startswith("E "))[:5000])
     built, build_output = run_make(project, "pdf")
     print(f"make pdf: {'built' if built else 'FAILED'}")
     if not built:
