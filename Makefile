@@ -56,8 +56,8 @@ drill: $(VENV)/.installed $(ZENSICAL_VENV)/.installed node_modules/.installed
 	$(PY) -m trustsite_tools.drill
 
 ## bench: page weight, search latency, build time and scaling against stock
-## Material (takes a while: five builds of each kind, then 10x to 1000x the
-## article); `$(PY) -m trustsite_tools.bench --quick` is the 1x run CI does
+## Material (takes a while: five builds of each kind, then 10x the article and
+## the content budget); `$(PY) -m trustsite_tools.bench --quick` is the 1x run CI does
 bench: $(VENV)/.installed
 	$(PY) -m trustsite_tools.bench
 

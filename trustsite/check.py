@@ -22,6 +22,13 @@ from trustsite.prose import check_prose
 # The endings MkDocs reads as a page (mkdocs.utils.markdown_extensions).
 PAGE_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
+# The publisher's content budget: the most docs/ may hold, far past one long
+# article's sections, and what a build of that size costs is measured by
+# `python -m trustsite_tools.bench` (Scaling). Past it, a stranger's pull request
+# could fill the build machine's memory well before the time limit stops it.
+MOST_PAGES = 500
+MOST_MARKDOWN = 4 * 2**20
+
 
 def pages_under(docs_dir: Path) -> list[Path]:
     """Every page under `docs_dir`, in symlinked folders too, as MkDocs finds them.
@@ -29,7 +36,8 @@ def pages_under(docs_dir: Path) -> list[Path]:
     A DataError for a folder reached a second time: MkDocs, which follows links
     without looking back, would read a link to a folder it is in without end,
     and links to one folder from many places many times over. Each folder is
-    read once, so a hostile tree of links costs only its own size.
+    read once, so a hostile tree of links costs only its own size. A DataError
+    too once the walk finds more than MOST_PAGES pages.
     """
     pages, seen, folders = [], {os.path.realpath(docs_dir)}, [docs_dir]
     while folders:
@@ -45,6 +53,9 @@ def pages_under(docs_dir: Path) -> list[Path]:
                 folders.append(Path(entry.path))
             elif entry.name.endswith(PAGE_SUFFIXES):
                 pages.append(Path(entry.path))
+                if len(pages) > MOST_PAGES:
+                    raise DataError(docs_dir.name, f"holds more than {MOST_PAGES} pages, the most this site "
+                                                   "builds; join some sections into one page")
     return sorted(pages)
 
 
@@ -54,16 +65,30 @@ def read_page(path: Path, shown: str) -> str:
     return decode_utf8(read_capped(path, shown, LARGEST_PAGE), shown)
 
 
+def read_pages(docs_dir: Path) -> dict[str, str]:
+    """The text of every page under `docs_dir`, by its path there; a DataError
+    for a page too large or not UTF-8, or once they hold more than MOST_MARKDOWN
+    bytes in all, before any page is rendered."""
+    sources, size = {}, 0
+    for page in pages_under(docs_dir):
+        relative = page.relative_to(docs_dir).as_posix()
+        sources[relative] = read_page(page, f"{docs_dir.name}/{relative}")
+        size += len(sources[relative].encode())
+        if size > MOST_MARKDOWN:
+            raise DataError(docs_dir.name, f"its pages hold more than {MOST_MARKDOWN / 2**20:g} MB of text in all, "
+                                           "the most this site builds; no article needs that much")
+    return sources
+
+
 def check_pages(docs_dir: Path, macros: Mapping[str, Callable]) -> None:
     """A DataError for the first page under `docs_dir` that breaks a rule, then
     BrokenLinks for every link that goes nowhere; `macros` are the functions a
     page may call, by name."""
     environment = jinja2.Environment()
-    sources = {}
-    for page in pages_under(docs_dir):
-        shown = f"{docs_dir.name}/{page.relative_to(docs_dir).as_posix()}"
-        sources[page.relative_to(docs_dir).as_posix()] = source = read_page(page, shown)
+    sources = read_pages(docs_dir)
+    for relative, source in sources.items():
+        shown = f"{docs_dir.name}/{relative}"
         check_macro_calls(source, environment, macros, shown)
         check_prose(source, shown)
-        check_images(source, page, docs_dir, shown)
+        check_images(source, docs_dir / relative, docs_dir, shown)
     check_links(docs_dir.name, sources, environment, macros)

@@ -1,6 +1,6 @@
 """Benchmark: first-visit weight, search latency, build time, scaling and refusals.
 
-    python -m trustsite_tools.bench           # everything: 5 build runs, 1x to 1000x
+    python -m trustsite_tools.bench           # everything: 5 build runs, 1x to the content budget
     python -m trustsite_tools.bench --quick   # 1 build run of each kind, 1x only (CI)
 
 Prints a table for each figure and the commands it ran. The page-weight budget
@@ -23,6 +23,7 @@ import argparse
 import dataclasses
 import inspect
 import io
+import itertools
 import os
 import re
 import shutil
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +48,10 @@ from playwright.sync_api import sync_playwright
 from trustsite.browser import launch_chromium
 from trustsite.build import check_sources, source_date_epoch
 from trustsite.builders import RENDERERS, ZENSICAL_SETTING, zensical_program
+from trustsite.check import MOST_MARKDOWN, MOST_PAGES
 from trustsite.context import BuildContext
 from trustsite.history.corrections import read_history
+from trustsite.page_jinja import LARGEST_PAGE
 from trustsite.offline_copy.derive import derive_offline_copy
 from trustsite.publish import STEPS, Publication
 from trustsite.publish.pages import RenderedSite
@@ -135,6 +139,35 @@ def write_stock_config(project: Path, name: str, site_dir: str, features: list[s
 
 def article_pages(project: Path) -> list[Path]:
     return sorted((project / "docs").glob("*.md"))
+
+
+def fill_to_text_budget(project: Path) -> int:
+    """Lengthen the article's pages with its own paragraphs until they hold
+    MOST_MARKDOWN bytes in all, or each is nearly LARGEST_PAGE; the bytes they hold.
+    The budget's worst case: as much text as a build may read, in few pages."""
+    pages = article_pages(project)
+    texts = [page.read_text(encoding="utf-8") for page in pages]
+    # Plain paragraphs only: a repeated heading, table call or footnote would change what is measured.
+    paragraphs = [block for text in texts for block in text.split("\n\n")
+                  if block.strip() and not block.lstrip().startswith(("#", "{", "|", "!", "?", "[^", "<"))]
+    each = min(MOST_MARKDOWN // len(pages), LARGEST_PAGE - 4096)
+    for page, text in zip(pages, texts):
+        blocks, size = [text], len(text.encode())
+        for block in itertools.cycle(paragraphs):
+            if size + len(block.encode()) + 2 > each:
+                break
+            blocks.append(block)
+            size += len(block.encode()) + 2
+        page.write_text("\n\n".join(blocks), encoding="utf-8")
+    return sum(page.stat().st_size for page in pages)
+
+
+def scaling_sizes(project: Path) -> list[int]:
+    """1x, 10x and the most copies of the article the content budget lets a build
+    hold (trustsite.check: MOST_PAGES pages, MOST_MARKDOWN bytes of text)."""
+    pages = article_pages(project)
+    most = min(MOST_PAGES // len(pages), MOST_MARKDOWN // sum(page.stat().st_size for page in pages))
+    return sorted({1, min(10, most), most})
 
 
 def multiply_article(project: Path, times: int) -> int:
@@ -330,6 +363,18 @@ def report_builds(timings: dict[str, list[Run]], stock: str, beside: dict[str, s
               f" (budget {BUILD_RATIO_BUDGET}x){own}")
 
 
+def build_grown_copy(tmp: Path, name: str, grow: Callable[[Path], int]) -> tuple[Run, int]:
+    """A build of a copy of the project (in $TMP/name) that `grow` enlarged, and what `grow` returned."""
+    grown = copy_project(tmp / name)
+    size = grow(grown)
+    # No time limit: a slow machine is measured, not stopped.
+    result = run([*BUILD, "--site-dir", str(tmp / f"{name}-site"),
+                  "--dist-dir", str(tmp / f"{name}-dist"), "--time-limit", "0"], grown)
+    for built in (grown, tmp / f"{name}-site", tmp / f"{name}-dist"):
+        shutil.rmtree(built)
+    return result, size
+
+
 def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> None:
     """`one` is a build of the 1x article, already timed."""
     rows, per_copy = [], []
@@ -337,23 +382,25 @@ def report_scaling(tmp: Path, sizes: list[int], one: Run, one_pages: int) -> Non
         if times == 1:
             result, pages = one, one_pages
         else:
-            scaled = copy_project(tmp / f"x{times}")
-            pages = multiply_article(scaled, times)
-            # No time limit: the largest takes many minutes, as it should.
-            result = run([*BUILD, "--site-dir", str(tmp / f"x{times}-site"),
-                          "--dist-dir", str(tmp / f"x{times}-dist"), "--time-limit", "0"], scaled)
-            for built in (scaled, tmp / f"x{times}-site", tmp / f"x{times}-dist"):
-                shutil.rmtree(built)
+            result, pages = build_grown_copy(tmp, f"x{times}", lambda project: multiply_article(project, times))
         per_copy.append(result.cpu / times)
         rows.append([f"{times}x", pages, f"{result.seconds:.1f}", f"{result.cpu:.1f}",
                      f"{1000 * result.cpu / pages:.0f}", f"{result.peak_mib:.0f}"])
-    table("Scaling: python -m trustsite build on N copies of the article (in $TMP/xN)",
+    table("Scaling: python -m trustsite build on N copies of the article (in $TMP/xN), "
+          f"up to the content budget of {MOST_PAGES} pages",
           ["size", "pages", "wall s", "CPU s", "CPU ms per page", "peak MiB"], rows)
     if len(sizes) > 2:
         # Linear growth: one more copy costs the same however large the site is.
         steady = per_copy[-1] / per_copy[-2]
         print(f"  CPU per copy at {sizes[-1]}x / at {sizes[-2]}x = {steady:.2f}: "
               + ("linear" if steady < 1.25 else "faster than linear"))
+
+
+def report_text_budget(tmp: Path, pages: int) -> None:
+    result, size = build_grown_copy(tmp, "text-budget", fill_to_text_budget)
+    table(f"The content budget's most text: the article's pages lengthened to {MOST_MARKDOWN / 2**20:g} MB "
+          "(in $TMP/text-budget)", ["text", "pages", "wall s", "CPU s", "peak MiB"],
+          [[f"{size:,} bytes", pages, f"{result.seconds:.1f}", f"{result.cpu:.1f}", f"{result.peak_mib:.0f}"]])
 
 
 def step_name(step) -> str:
@@ -422,10 +469,9 @@ def report_hostile_data(tmp: Path, runs: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true",
-                        help="one build of each kind and the 1x article only")
+                        help="one build of each kind and the 1x article only, not the content budget")
     args = parser.parse_args()
     runs = 1 if args.quick else 5
-    sizes = [1] if args.quick else [1, 10, 100, 1000]
 
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
         tmp = Path(temp)
@@ -469,7 +515,10 @@ def main() -> int:
         report_builds(timings, stock, {ours: stock, ours_zensical: stock_zensical})
         one = sorted(timings[ours], key=lambda run: run.cpu)[runs // 2]  # the median run
         report_publish_steps(tmp, project, runs)
-        report_scaling(tmp, sizes, one, len(article_pages(project)))
+        pages = len(article_pages(project))
+        report_scaling(tmp, [1] if args.quick else scaling_sizes(project), one, pages)
+        if not args.quick:
+            report_text_budget(tmp, pages)
         report_hostile_data(tmp, runs)
     return 0
 

@@ -9,6 +9,8 @@ folder) and the one line the build must say.
 import os
 from pathlib import Path
 
+from trustsite.check import MOST_MARKDOWN, MOST_PAGES
+
 
 def replace_in(relative: str, old: str, new: str):
     def mutate(project: Path):
@@ -51,6 +53,17 @@ def grow_sparse(relative: str, size: int):
     return lambda project: os.truncate(project / relative, size)
 
 
+def many_pages(count: int, size: int):
+    """`count` pages of `size` bytes each, in a new folder docs/many/."""
+    def mutate(project: Path):
+        folder = project / "docs" / "many"
+        folder.mkdir()
+        text = ("# A page\n\n" + "Words of a section. " * size)[:size]
+        for number in range(count):
+            (folder / f"page-{number:05d}.md").write_text(text, encoding="utf-8")
+    return mutate
+
+
 # Issue 12's cases: each must be refused fast and in little memory, not only clearly.
 HOSTILE_DATA = {
     "alias-bomb": (
@@ -67,6 +80,15 @@ HOSTILE_DATA = {
     # Read whole before its size is checked, it would need 3 GB, past the tests' memory guard (tests/support/refusal.py).
     "three-gigabyte-file": (grow_sparse("data/methods.yml", 3 * 2**30),
                             "data/methods.yml: is larger than 2 MB; no page needs that much"),
+    # Twenty times the pages a build may have: a stranger's pull request that
+    # would otherwise take minutes and gigabytes to build, and could still pass.
+    "twenty-times-the-pages": (many_pages(20 * MOST_PAGES, size=100),
+                               f"docs: holds more than {MOST_PAGES} pages, the most this site builds; "
+                               "join some sections into one page"),
+    # Each page under the size a page may have, but more text than a whole site may hold.
+    "more-text-than-a-site-holds": (many_pages(MOST_MARKDOWN // (MEGABYTE - 4096) + 1, size=MEGABYTE - 4096),
+                                    f"docs: its pages hold more than {MOST_MARKDOWN // MEGABYTE} MB of text in all, "
+                                    "the most this site builds; no article needs that much"),
 }
 # Each of them must fail within this much of the build's own processor time,
 # which tells a hang (minutes) from a slow machine and is the same however busy

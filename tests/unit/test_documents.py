@@ -1,12 +1,15 @@
 """README.md (for publishers) and ARCHITECTURE.md (for maintainers) keep up
 with what they describe: every `make` command, every setting a publisher may
-put under mkdocs.yml's `extra:`, and every README section a build message
-sends a publisher to. Each rule is read from the Makefile, mkdocs.yml and the
+put under mkdocs.yml's `extra:`, every README section a build message
+sends a publisher to, and the sizes the build refuses past. Each rule is read from the Makefile, mkdocs.yml and the
 package's code, never from the documents' present wording."""
 
 import re
 
 from tests.support.project import ROOT
+from trustsite.check import MOST_MARKDOWN, MOST_PAGES
+from trustsite.data import LARGEST_DATA_FILE
+from trustsite.page_jinja import LARGEST_PAGE
 from trustsite.feedback import SETTING as FEEDBACK_SETTING
 from trustsite.review import SETTING as REVIEW_SETTING
 from trustsite.credits import AUTHORS, PUBLISHER, REVIEWERS
@@ -57,3 +60,10 @@ def test_every_readme_section_a_message_names_is_a_heading():
     assert referenced, "no message names a README section: the pattern no longer matches the code"
     present = headings(text("README.md"))
     assert {(path, section) for path, section in referenced if section not in present} == set()
+
+
+def test_the_readme_states_the_sizes_the_build_refuses_past():
+    megabyte = 2**20
+    stated = (f"up to {LARGEST_DATA_FILE / megabyte:g} MB; a page, {LARGEST_PAGE / megabyte:g} MB; "
+              f"`docs/`, {MOST_PAGES} pages, {MOST_MARKDOWN / megabyte:g} MB.")
+    assert stated in " ".join(text("README.md").split())
