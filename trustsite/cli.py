@@ -35,7 +35,7 @@ from trustsite.data import DataError
 from trustsite.link_check import BrokenLinks
 from trustsite.messages import BROKEN_LINKS, ShortReport
 from trustsite.original import ORIGINAL, check_original
-from trustsite.review import overdue_notice
+from trustsite.review import interval_notice, overdue_notice
 from trustsite.settings import read_config
 
 log = logging.getLogger("mkdocs")
@@ -126,8 +126,9 @@ def build(args: argparse.Namespace) -> int:
     figures = built_figures(args.site_dir, args.dist_dir, context.settings, context.history, pdf=args.pdf)
     for label, value in figures:
         print(f"{label}: {value}")
-    overdue = overdue_notice(context.settings.review, context.epoch, "mkdocs.yml")
-    notices = [overdue] if overdue else []
+    review = context.settings.review
+    notices = [notice for notice in (overdue_notice(review, context.epoch, "mkdocs.yml"),
+                                     interval_notice(review, "mkdocs.yml")) if notice]
     for notice in notices:
         print(notice)
     github.add_to_summary(figures, notices)

@@ -1,7 +1,8 @@
 """The review dates and the way to reply (trustsite/review, trustsite/feedback),
 on a test project that sets them in mkdocs.yml: every page of the site and of
 the offline copy, and the one-file edition once, show what mkdocs.yml says;
-without them nothing is shown; a build past the due date says so; on GitHub
+without them nothing is shown; a build past the due date says so, as does one
+whose next review is due more than three years after the last; on GitHub
 Actions the link opens the repository's new-issue form; a bad setting is
 refused in one line naming it."""
 
@@ -29,6 +30,7 @@ EMAIL = "hello@example.org"
 GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "clinic/trust-in-therapy"}
 NOT_ON_GITHUB = {"GITHUB_SERVER_URL": "", "GITHUB_REPOSITORY": ""}
 OVERDUE = "Review overdue:"
+INTERVAL = "Review interval:"
 
 
 def epoch(day: date) -> str:
@@ -170,8 +172,19 @@ def test_the_whole_article_ends_with_the_review_for_print(signalled):
 
 def test_on_the_due_day_the_review_is_not_yet_overdue(signalled):
     result, summary = signalled.result, signalled.summary
-    assert OVERDUE not in result.output
-    assert summary.startswith("### The site was built") and OVERDUE not in summary
+    assert OVERDUE not in result.output and INTERVAL not in result.output
+    assert summary.startswith("### The site was built") and OVERDUE not in summary and INTERVAL not in summary
+
+
+def test_a_review_due_more_than_three_years_after_the_last_is_said_once_and_in_the_summary(tmp_path_factory):
+    due = date(2028, 6, 2)
+    late = built(tmp_path_factory, "long-interval", {**NOT_ON_GITHUB, "SOURCE_DATE_EPOCH": DUE_DAY},
+                 review=f'{{last_reviewed: "{LAST_REVIEWED}", next_review_due: "{due}"}}', feedback=None)
+    (said,) = [line for line in late.result.output.splitlines() if INTERVAL in line]
+    assert said.startswith(f"{INTERVAL} mkdocs.yml, extra.review: the next review is due {long_date(due)}, "
+                           f"more than 3 years after the last ({long_date(LAST_REVIEWED)})")
+    assert f"> {said}" in late.summary.splitlines()
+    assert OVERDUE not in late.result.output
 
 
 def test_the_day_after_the_due_day_the_build_says_so_once_and_so_does_the_summary(on_github):

@@ -1,6 +1,7 @@
 """The review dates and the way to reply, as trustsite/review, trustsite/feedback
 and trustsite/github.py make them from invented settings: the build's own date,
-never the clock's, judges a review overdue; a reply's link carries any title whole."""
+never the clock's, judges a review overdue; a review due more than three years
+after the last is named; a reply's link carries any title whole."""
 
 from datetime import date, datetime, timezone
 from urllib.parse import parse_qs, urlsplit
@@ -9,7 +10,7 @@ import pytest
 
 from trustsite.feedback import feedback_from, reply_href
 from trustsite.github import repository_url
-from trustsite.review import Review, overdue_notice, review_from
+from trustsite.review import Review, interval_notice, overdue_notice, review_from
 
 REVIEW = Review(date(2025, 6, 1), date(2026, 1, 1))
 
@@ -26,6 +27,18 @@ def test_a_review_is_overdue_only_from_the_day_after_it_was_due_by_the_builds_da
     # A build with no date of its own (no git history) is dated 1970: never overdue.
     assert overdue_notice(REVIEW, 0, "mkdocs.yml") is None
     assert overdue_notice(None, midday(date(2030, 1, 1)), "mkdocs.yml") is None
+
+
+def test_a_review_due_more_than_three_years_after_the_last_is_named():
+    assert interval_notice(Review(date(2025, 6, 1), date(2028, 6, 1)), "mkdocs.yml") is None
+    assert interval_notice(Review(date(2025, 6, 1), date(2028, 6, 2)), "mkdocs.yml") == (
+        "Review interval: mkdocs.yml, extra.review: the next review is due June 2, 2028, more than 3 years "
+        "after the last (June 1, 2025); PIF TICK asks that health information be reviewed at least every "
+        "3 years. The site is published all the same.")
+    # Three years after a 29 February is the 28th.
+    assert interval_notice(Review(date(2024, 2, 29), date(2027, 2, 28)), "mkdocs.yml") is None
+    assert interval_notice(Review(date(2024, 2, 29), date(2027, 3, 1)), "mkdocs.yml").startswith("Review interval:")
+    assert interval_notice(None, "mkdocs.yml") is None
 
 
 def test_the_settings_are_read_as_written_and_absent_is_none():

@@ -79,3 +79,26 @@ def overdue_notice(review: Review | None, epoch: int, shown: str) -> str | None:
             f"{long_date(review.next_review_due)}, before this build's date ({long_date(built)}). "
             f"The site is published all the same; once the article is reviewed, set "
             f'{LAST_REVIEWED} and {NEXT_REVIEW_DUE} anew (README.md, "Review dates and replies").')
+
+
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later; a 29 February falls on the 28th."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# PIF TICK asks that health information be reviewed at least this often.
+LONGEST_REVIEW_YEARS = 3
+
+
+def interval_notice(review: Review | None, shown: str) -> str | None:
+    """One line for the build's output if the next review is due more than
+    LONGEST_REVIEW_YEARS after the last; None if it is not, or if there is no review."""
+    if review is None or review.next_review_due <= years_after(review.last_reviewed, LONGEST_REVIEW_YEARS):
+        return None
+    return (f"Review interval: {shown}, extra.{SETTING}: the next review is due "
+            f"{long_date(review.next_review_due)}, more than {LONGEST_REVIEW_YEARS} years after the last "
+            f"({long_date(review.last_reviewed)}); PIF TICK asks that health information be reviewed at least "
+            f"every {LONGEST_REVIEW_YEARS} years. The site is published all the same.")
