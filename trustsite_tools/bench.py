@@ -51,8 +51,8 @@ from trustsite.builders import RENDERERS, ZENSICAL_SETTING, zensical_program
 from trustsite.check import MOST_MARKDOWN, MOST_PAGES
 from trustsite.context import BuildContext
 from trustsite.history.corrections import read_history
-from trustsite.page_jinja import LARGEST_PAGE
 from trustsite.offline_copy.derive import derive_offline_copy
+from trustsite.page_jinja import LARGEST_PAGE
 from trustsite.publish import STEPS, Publication
 from trustsite.publish.pages import RenderedSite
 from trustsite.pictures import SUFFIXES
