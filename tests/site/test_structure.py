@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from tests.support.article import built_page, page_texts
 from trustsite.settings import load_settings
+from trustsite.site_section import SITE_LABEL
 from trustsite.sources import article_pages, sentences
 
 pytestmark = pytest.mark.sources
@@ -53,7 +54,7 @@ def test_read_offline_comes_after_the_introduction_as_a_feature_of_the_site(buil
     introduction_text = [element for element in before if not element.has_attr("data-search-exclude")][-1]
     assert sentences(introduction_text.get_text())[-1] == page_texts(built.project, "index.md")[-1]
     assert (section.name, section["id"], section.h2.get_text()) == ("section", "read-offline", "Read offline")
-    assert section.p.get_text() == "A feature of this site, not part of the article."
+    assert section.p.get_text() == f"{SITE_LABEL}."
     assert section.has_attr("data-search-exclude")
     # One file for a phone, the zip for a computer, and the site itself after a visit.
     assert len(section.find_all("li")) == 3

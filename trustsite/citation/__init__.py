@@ -18,6 +18,7 @@ from html import escape
 from trustsite.credits import Person
 from trustsite.publication_date import long_date
 from trustsite.settings import Settings
+from trustsite.site_section import site_section
 
 # APA names up to 20 authors; with more, the first 19, an ellipsis, and the last.
 _MOST_AUTHORS = 20
@@ -113,10 +114,9 @@ def cite_html(article: CitedArticle, files: list[tuple[str, str]]) -> str:
     """The "Cite this article" block, labelled as the site's: the APA reference,
     and `files`, as (address from the page, format), to download."""
     links = " · ".join(f'<a href="{escape(href)}" download>{escape(label)}</a>' for href, label in files)
-    return (f'<section class="cite-article" id="{CITE_ID}" aria-labelledby="{CITE_ID}-title" '
-            f'data-search-exclude><h2 id="{CITE_ID}-title">Cite this article</h2>'
-            # Spelt out: the pages' abbreviations (includes/) are expanded before this block is added.
-            "<p>A feature of this site, not part of the article: its reference in the style of the "
-            "American Psychological Association (7th edition), made from the site's settings.</p>"
-            f'<p class="cite-article__reference">{apa_html(article)}</p>'
-            f'<p class="cite-article__files">For a reference manager: {links}</p></section>')
+    return site_section("cite-article", CITE_ID, "Cite this article",
+                        f'<p class="cite-article__reference">{apa_html(article)}</p>'
+                        f'<p class="cite-article__files">For a reference manager: {links}</p>',
+                        # Spelt out: the pages' abbreviations (includes/) are expanded before this block is added.
+                        purpose="its reference in the style of the American Psychological Association "
+                                "(7th edition), made from the site's settings")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from trustsite.data import quoted
+from trustsite.site_section import site_section
 
 PUBLISHER, AUTHORS, REVIEWERS = "publisher", "authors", "reviewers"
 # Where README.md tells a publisher how to name them.
@@ -130,7 +131,5 @@ def about_html(credits: Credits) -> str:
         if people:
             rows.append((label, "<br>".join(_person(person) for person in people)))
     listed = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    return (f'<section class="about-article" id="{ABOUT_ID}" aria-labelledby="{ABOUT_ID}-title" '
-            f'data-search-exclude><h2 id="{ABOUT_ID}-title">About this article</h2>'
-            "<p>A feature of this site, not part of the article: who publishes it, as the site's "
-            f"settings name them.</p><dl>{listed}</dl></section>")
+    return site_section("about-article", ABOUT_ID, "About this article", f"<dl>{listed}</dl>",
+                        purpose="who publishes it, as the site's settings name them")

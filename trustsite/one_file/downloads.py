@@ -9,6 +9,8 @@ and says so; none of it is indexed for search.
 from dataclasses import dataclass
 from html import escape
 
+from trustsite.site_section import site_section
+
 
 @dataclass(frozen=True)
 class Downloads:
@@ -57,7 +59,4 @@ def section_html(downloads: Downloads) -> str:
                     "Whenever you are online you get the latest version. If your browser is set to "
                     "save data, it keeps no copy in the background: download the article as one file "
                     f"({size_text(downloads.one_file_bytes)}), above, instead.</li>")
-    return (f'<section class="read-offline" id="{SECTION_ID}" aria-labelledby="{SECTION_ID}-title" '
-            f'data-search-exclude><h2 id="{SECTION_ID}-title">Read offline</h2>'
-            "<p>A feature of this site, not part of the article.</p>"
-            f"<ul>{''.join(ways)}</ul></section>")
+    return site_section("read-offline", SECTION_ID, "Read offline", f"<ul>{''.join(ways)}</ul>")
