@@ -1,4 +1,4 @@
-"""The single-page view: the whole article on one page, in both builds, and its print style."""
+"""The single-page view (every section in one page), in both builds, and its print style."""
 
 from collections import Counter
 

@@ -17,8 +17,9 @@ from trustsite.cards.social_card import (CARD_FOLDER, DARK_TEAL, HEIGHT, MARGIN,
                                          card_lines, card_png, left_off_notice, missing_characters)
 from trustsite.publication_date import long_date
 
-SITE = "The importance of building trust in therapy relationships"
-PUBLISHED = date(2025, 1, 21)
+# The tests' own article, not the site's: its name takes two lines on a card.
+SITE = "A guide to building trust between clients and therapists"
+PUBLISHED = date(2024, 3, 9)
 BUDGET = 150_000  # bytes per card
 MIN_CONTRAST = 4.5
 # Too long for the card at any size, with a "word" wider than a whole line.
@@ -81,16 +82,16 @@ def test_contrast_measure_is_wcags():
 
 
 def test_a_card_is_a_small_1200_by_630_palette_png():
-    png = card_png("The foundation of trust", SITE, PUBLISHED)
+    png = card_png("What a first session is like", SITE, PUBLISHED)
     image = decode(png)
     assert image.format == "PNG" and image.size == (WIDTH, HEIGHT) == (1200, 630)
     assert image.mode == "P" and len(png) <= BUDGET
 
 
 def test_card_shows_the_page_the_article_and_the_date():
-    lines = card_lines("The foundation of trust", SITE, PUBLISHED)
+    lines = card_lines("What a first session is like", SITE, PUBLISHED)
     shown = {role: " ".join(line.text for line in lines if line.role == role) for role in ("site", "title", "date")}
-    assert shown == {"site": SITE, "title": "The foundation of trust", "date": "January 21, 2025"}
+    assert shown == {"site": SITE, "title": "What a first session is like", "date": "March 9, 2024"}
 
 
 def test_the_home_page_card_names_the_article_once():
@@ -99,7 +100,7 @@ def test_the_home_page_card_names_the_article_once():
     assert " ".join(line.text for line in lines if line.role == "title") == SITE
 
 
-@pytest.mark.parametrize("title", ["The foundation of trust", SITE, LONG_TITLE])
+@pytest.mark.parametrize("title", ["What a first session is like", SITE, LONG_TITLE])
 def test_every_line_of_text_reads_at_4_5_to_1_measured_from_the_pixels(title):
     image = decode(card_png(title, SITE, PUBLISHED))
     for line in card_lines(title, SITE, PUBLISHED):
@@ -126,11 +127,11 @@ def test_a_very_long_title_is_cut_short_inside_the_card():
 
 
 def test_a_very_long_article_title_takes_two_lines_above_the_page_title():
-    lines = card_lines("Trust dynamics", LONG_TITLE, PUBLISHED)
+    lines = card_lines("Keeping confidences", LONG_TITLE, PUBLISHED)
     site = [line for line in lines if line.role == "site"]
     title = [line for line in lines if line.role == "title"]
     assert len(site) == 2 and site[-1].text.endswith("…")
-    assert site[-1].box[3] < title[0].box[1] and " ".join(line.text for line in title) == "Trust dynamics"
+    assert site[-1].box[3] < title[0].box[1] and " ".join(line.text for line in title) == "Keeping confidences"
 
 
 def test_a_word_wider_than_the_card_is_broken():
@@ -140,11 +141,11 @@ def test_a_word_wider_than_the_card_is_broken():
 
 
 def test_each_title_gets_its_own_card_and_the_same_title_the_same_bytes():
-    titles = ["Trust dynamics", "Trust and outcomes", "Rebuilding trust"]
+    titles = ["Keeping confidences", "Measuring progress", "After a rupture"]
     cards = [card_png(title, SITE, PUBLISHED) for title in titles]
     assert len(set(cards)) == len(titles)
-    assert card_png("Trust dynamics", SITE, PUBLISHED) == cards[0]
-    assert card_png("Trust dynamics", SITE, date(2025, 1, 22)) != cards[0]
+    assert card_png("Keeping confidences", SITE, PUBLISHED) == cards[0]
+    assert card_png("Keeping confidences", SITE, date(2024, 3, 10)) != cards[0]
 
 
 @pytest.mark.parametrize("case", AS_WRITTEN)
@@ -189,16 +190,16 @@ def test_the_notice_names_the_characters_the_font_lacks_and_how_the_title_is_kep
 
 
 def test_an_article_title_the_font_cannot_draw_leaves_the_page_title_and_date():
-    lines = card_lines("Trust dynamics", "信頼", PUBLISHED)
-    assert [line.role for line in lines] == ["title", "date"] and title_of(lines) == "Trust dynamics"
+    lines = card_lines("Keeping confidences", "信頼", PUBLISHED)
+    assert [line.role for line in lines] == ["title", "date"] and title_of(lines) == "Keeping confidences"
     # On the home page the two titles are one, named once.
     assert left_off_notice("信頼", "信頼").count("'信頼'") == 1
 
 
 def test_alt_text_names_the_page_the_article_and_the_date():
-    assert card_alt("Trust dynamics", SITE, PUBLISHED) == (
-        f"“Trust dynamics”, from the article “{SITE}”, published January 21, 2025")
-    assert card_alt(SITE, SITE, PUBLISHED) == f"“{SITE}”, an article published January 21, 2025"
+    assert card_alt("Keeping confidences", SITE, PUBLISHED) == (
+        f"“Keeping confidences”, from the article “{SITE}”, published March 9, 2024")
+    assert card_alt(SITE, SITE, PUBLISHED) == f"“{SITE}”, an article published March 9, 2024"
     assert card_alt("信頼 ✨", SITE, PUBLISHED).startswith("“信頼 ✨”, from the article")
 
 
