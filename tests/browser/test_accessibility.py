@@ -132,7 +132,8 @@ def test_search_opens_and_is_used_with_the_keyboard(browser, site_url):
     page.goto(site_url)
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.matches('.md-search__input')")
-    assert page.evaluate("document.getElementById('__search').checked")
+    # Search opens a moment after the focus (see below).
+    page.wait_for_function("() => document.getElementById('__search').checked", timeout=5000)
     word, _ = search_word()
     page.keyboard.type(word)
     page.wait_for_selector(".md-search-result__link")
